@@ -1,0 +1,38 @@
+// The subcommands of `hamlet`. Each returns the process exit code (see exit_codes.h) and
+// prints its own errors to stderr.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace hamlet::cli {
+
+// The store folder used when --store is not given: $HAMLET_STORE, else
+// $XDG_DATA_HOME/hamlet/store, else ~/.local/share/hamlet/store.
+std::string DefaultStoreDir();
+
+struct LoadArgs {
+  std::string store;
+  std::vector<std::string> files;
+  std::string graph;
+  std::string format;  // empty: from each file's extension
+  std::string base;
+  bool quiet = false;
+};
+int RunLoad(const LoadArgs& args);
+
+struct ExportArgs {
+  std::string store;
+  std::string graph;   // empty: all graphs (nq, trig) or the default graph (nt, ttl)
+  std::string format;  // empty: from the output's extension, else nq
+  std::string output;  // empty or "-": stdout
+};
+int RunExport(const ExportArgs& args);
+
+struct StatsArgs {
+  std::string store;
+  int top = 10;
+};
+int RunStats(const StatsArgs& args);
+
+}  // namespace hamlet::cli

@@ -1,0 +1,78 @@
+// hamlet: the command-line entry point. Only wiring: options are parsed here and handed
+// to the commands in commands.h.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  using namespace hamlet::cli;
+  CLI::App app{
+      "Hamlet: a knowledge-graph store for the EU Smart Villages field (RDF quads in RocksDB)."};
+  app.set_version_flag("--version", "hamlet 0.1.0");
+  app.require_subcommand(0, 1);
+  std::string store = DefaultStoreDir();
+  app.add_option("--store", store,
+                 "Store folder (default: $HAMLET_STORE, else $XDG_DATA_HOME/hamlet/store, "
+                 "else ~/.local/share/hamlet/store)")
+      ->capture_default_str();
+  app.footer(
+      "Exit codes: 0 success, 1 bad input (malformed file, missing file), 2 bad usage, "
+      "3 internal error.\nRun 'hamlet COMMAND --help' for the options of a command.");
+
+  LoadArgs load;
+  auto* load_cmd = app.add_subcommand(
+      "load", "Load RDF files into the store, atomically: all files land or none does");
+  load_cmd->add_option("files", load.files, "Files to load (.nt .nq .ttl .trig; '-' = stdin)")
+      ->required();
+  load_cmd->add_option("--graph", load.graph,
+                       "Put the files' default-graph triples into this named graph (IRI)");
+  load_cmd->add_option("--format", load.format,
+                       "Syntax of the files: nt, nq, ttl or trig "
+                       "(default: from each file's extension)");
+  load_cmd->add_option("--base", load.base, "Base IRI for relative IRIs (default: the file's IRI)");
+  load_cmd->add_flag("-q,--quiet", load.quiet, "No progress display or summary");
+
+  ExportArgs exp;
+  auto* export_cmd = app.add_subcommand("export", "Write the store (or one graph) as RDF");
+  export_cmd->add_option("--graph", exp.graph, "Only this named graph (IRI)");
+  export_cmd->add_option("--format", exp.format,
+                         "nt, nq, ttl or trig (default: from -o's extension, else nq). nt and "
+                         "ttl carry no graphs: without --graph they write the default graph");
+  export_cmd->add_option("-o,--output", exp.output, "Output file (default: standard output)");
+
+  StatsArgs stats;
+  auto* stats_cmd =
+      app.add_subcommand("stats", "Print counts: quads, terms, graphs, predicates, classes");
+  stats_cmd->add_option("--top", stats.top, "How many predicates, classes and graphs to list")
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  if (*load_cmd) {
+    load.store = store;
+    return RunLoad(load);
+  }
+  if (*export_cmd) {
+    exp.store = store;
+    return RunExport(exp);
+  }
+  if (*stats_cmd) {
+    stats.store = store;
+    return RunStats(stats);
+  }
+  std::fputs(app.help().c_str(), stdout);
+  return kExitOk;
+}

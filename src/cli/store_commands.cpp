@@ -1,0 +1,277 @@
+// hamlet load / export / stats.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <unordered_map>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "io/writer.h"
+#include "rdf/check.h"
+#include "store/store.h"
+
+namespace hamlet::cli {
+
+namespace {
+
+int Fail(const Status& s) {
+  std::fprintf(stderr, "hamlet: %s\n", s.message().c_str());
+  return ExitCodeFor(s);
+}
+
+Result<std::unique_ptr<store::Store>> OpenStore(const std::string& dir, bool create) {
+  store::OpenOptions o;
+  o.create_if_missing = create;
+  auto s = store::Store::Open(dir, o);
+  if (!s.ok() && s.status().code() == Status::Code::kNotFound) {
+    return Status::NotFound("no store at " + dir + " (run 'hamlet load' first, or pass --store)");
+  }
+  return s;
+}
+
+std::string HumanCount(uint64_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+  return s;
+}
+
+std::string Clock(double seconds) {
+  int s = static_cast<int>(seconds);
+  return fmt::format("{:02}:{:02}", s / 60, s % 60);
+}
+
+// Terminal: one line rewritten in place. Otherwise: a log line per phase and every 10 s.
+class ProgressPrinter {
+ public:
+  explicit ProgressPrinter(bool quiet) : quiet_(quiet), tty_(isatty(STDERR_FILENO) != 0) {}
+  void operator()(const store::LoadProgress& p) {
+    // Loads that finish within a second need no progress display, only the summary.
+    if (quiet_ || p.seconds < 1.0) return;
+    double rate = p.seconds > 0 ? p.quads / p.seconds : 0;
+    std::string eta;
+    if (p.total_bytes > 0 && p.bytes > 0 && std::string_view(p.phase) == "reading") {
+      double left = p.seconds * (static_cast<double>(p.total_bytes) / p.bytes - 1);
+      eta = "  ETA " + Clock(left);
+    }
+    std::string line =
+        fmt::format("{:<10} {:>13} quads  {:>9} quads/s  {}{}", p.phase, HumanCount(p.quads),
+                    HumanCount(static_cast<uint64_t>(rate)), Clock(p.seconds), eta);
+    if (tty_) {
+      std::fprintf(stderr, "\r%-78s", line.c_str());
+      if (std::string_view(p.phase) == "done") std::fputc('\n', stderr);
+    } else if (std::string_view(p.phase) != last_phase_ || p.seconds - last_log_ >= 10) {
+      std::fprintf(stderr, "%s\n", line.c_str());
+      last_log_ = p.seconds;
+    }
+    last_phase_ = p.phase;
+    std::fflush(stderr);
+  }
+
+ private:
+  bool quiet_, tty_;
+  std::string last_phase_;
+  double last_log_ = 0;
+};
+
+// Decodes ids with a bounded cache: exports touch the same subjects and predicates often.
+class CachedDecoder {
+ public:
+  explicit CachedDecoder(const store::Snapshot& snap) : snap_(snap) {}
+  Result<const rdf::Term*> Get(store::TermId id) {
+    auto it = cache_.find(id);
+    if (it != cache_.end()) return &it->second;
+    // Bounded so that exporting a huge store keeps memory flat.
+    if (cache_.size() > (1u << 20)) cache_.clear();
+    auto t = snap_.Decode(id);
+    if (!t.ok()) return t.status();
+    return &cache_.emplace(id, std::move(*t)).first->second;
+  }
+
+ private:
+  const store::Snapshot& snap_;
+  std::unordered_map<store::TermId, rdf::Term> cache_;
+};
+
+std::string Shorten(const rdf::Term& t, const io::PrefixList& prefixes) {
+  if (t.is_iri()) {
+    for (const auto& [name, ns] : prefixes) {
+      if (!ns.empty() && t.value().size() > ns.size() && t.value().compare(0, ns.size(), ns) == 0) {
+        return name + ":" + t.value().substr(ns.size());
+      }
+    }
+  }
+  return t.ToNTriples();
+}
+
+}  // namespace
+
+std::string DefaultStoreDir() {
+  if (const char* e = std::getenv("HAMLET_STORE"); e != nullptr && *e != '\0') return e;
+  if (const char* x = std::getenv("XDG_DATA_HOME"); x != nullptr && *x != '\0') {
+    return std::string(x) + "/hamlet/store";
+  }
+  const char* home = std::getenv("HOME");
+  return std::string(home != nullptr ? home : ".") + "/.local/share/hamlet/store";
+}
+
+int RunLoad(const LoadArgs& args) {
+  std::vector<store::LoadSource> sources;
+  for (const auto& f : args.files) {
+    store::LoadSource src;
+    src.path = f;
+    auto syntax = !args.format.empty() ? io::SyntaxFromName(args.format)
+                  : f == "-"           ? Result<io::Syntax>(Status::InvalidArgument(
+                                             "reading standard input needs --format (nt, nq, ttl or trig)"))
+                                       : io::SyntaxFromPath(f);
+    if (!syntax.ok()) return Fail(syntax.status());
+    src.syntax = *syntax;
+    src.graph_iri = args.graph;
+    src.base_iri = args.base;
+    sources.push_back(std::move(src));
+  }
+  if (!args.graph.empty()) {
+    if (Status s = rdf::CheckAbsoluteIri(args.graph); !s.ok()) {
+      return Fail(Status::InvalidArgument("--graph: " + s.message()));
+    }
+  }
+  auto st = OpenStore(args.store, true);
+  if (!st.ok()) return Fail(st.status());
+  store::LoadOptions options;
+  ProgressPrinter printer(args.quiet);
+  options.progress = [&](const store::LoadProgress& p) { printer(p); };
+  auto r = (*st)->Load(sources, options);
+  if (!r.ok()) {
+    if (!args.quiet && isatty(STDERR_FILENO)) std::fputc('\n', stderr);
+    std::fprintf(stderr, "hamlet: load failed, the store is unchanged\n");
+    return Fail(r.status());
+  }
+  if (!args.quiet) {
+    std::fprintf(stderr, "loaded %s quads (%s new, %s new terms) in %.2f s%s\n",
+                 HumanCount(r->quads_read).c_str(), HumanCount(r->quads_added).c_str(),
+                 HumanCount(r->terms_added).c_str(), r->seconds, r->bulk ? " (bulk)" : "");
+  }
+  return kExitOk;
+}
+
+int RunExport(const ExportArgs& args) {
+  bool to_stdout = args.output.empty() || args.output == "-";
+  Result<io::Syntax> syntax = !args.format.empty() ? io::SyntaxFromName(args.format)
+                              : to_stdout          ? Result<io::Syntax>(io::Syntax::kNQuads)
+                                                   : io::SyntaxFromPath(args.output);
+  if (!syntax.ok()) return Fail(syntax.status());
+  auto st = OpenStore(args.store, false);
+  if (!st.ok()) return Fail(st.status());
+  auto snap = (*st)->GetSnapshot();
+  store::QuadPattern pattern;
+  if (!args.graph.empty()) {
+    auto g = snap->Lookup(rdf::TermView{rdf::TermKind::kIri, args.graph, {}, {}});
+    if (!g.ok()) return Fail(g.status());
+    if (*g == store::kNoTerm)
+      return Fail(Status::NotFound("no graph <" + args.graph + "> in the store"));
+    pattern.scope = store::GraphScope::kGraph;
+    pattern.g = *g;
+  } else {
+    pattern.scope = io::HasGraphs(*syntax) ? store::GraphScope::kAll : store::GraphScope::kDefault;
+  }
+  auto prefixes = snap->Prefixes();
+  if (!prefixes.ok()) return Fail(prefixes.status());
+  std::unique_ptr<FILE, int (*)(FILE*)> owned(nullptr, std::fclose);
+  FILE* out = stdout;
+  if (!to_stdout) {
+    out = std::fopen(args.output.c_str(), "wb");
+    if (out == nullptr) return Fail(Status::IoError(args.output + ": cannot open for writing"));
+    owned.reset(out);
+  }
+  auto writer = io::QuadWriter::Create(*syntax, out, *prefixes);
+  CachedDecoder dec(*snap);
+  auto cursor = snap->Scan(pattern);
+  uint64_t n = 0;
+  for (; cursor->Valid(); cursor->Next()) {
+    const store::IdQuad& q = cursor->quad();
+    rdf::QuadView v;
+    rdf::TermView* slots[4] = {&v.subject, &v.predicate, &v.object, &v.graph};
+    store::TermId ids[4] = {q.s, q.p, q.o, q.g};
+    // Keep decoded terms alive until written: the cache may be cleared between quads.
+    rdf::Term terms[4];
+    for (int i = 0; i < 4; ++i) {
+      if (ids[i] == store::kNoTerm) continue;
+      auto t = dec.Get(ids[i]);
+      if (!t.ok()) return Fail(t.status());
+      terms[i] = **t;
+      *slots[i] = terms[i].view();
+    }
+    if (Status s = writer->Write(v); !s.ok()) return Fail(s);
+    ++n;
+  }
+  if (!cursor->status().ok()) return Fail(cursor->status());
+  if (Status s = writer->Finish(); !s.ok()) return Fail(s);
+  if (args.graph.empty() && !io::HasGraphs(*syntax)) {
+    auto stats = snap->GetStatistics();
+    if (stats.ok()) {
+      size_t named = std::count_if(stats->graphs.begin(), stats->graphs.end(),
+                                   [](const store::CountEntry& e) { return e.id != 0; });
+      if (named > 0) {
+        std::fprintf(stderr,
+                     "note: wrote the default graph only; %zu named graphs were left out "
+                     "(use --format nq or trig, or --graph IRI)\n",
+                     named);
+      }
+    }
+  }
+  if (!to_stdout)
+    std::fprintf(stderr, "wrote %s quads to %s\n", HumanCount(n).c_str(), args.output.c_str());
+  return kExitOk;
+}
+
+int RunStats(const StatsArgs& args) {
+  auto st = OpenStore(args.store, false);
+  if (!st.ok()) return Fail(st.status());
+  auto snap = (*st)->GetSnapshot();
+  auto stats = snap->GetStatistics();
+  if (!stats.ok()) return Fail(stats.status());
+  auto prefixes = snap->Prefixes();
+  if (!prefixes.ok()) return Fail(prefixes.status());
+  uint64_t disk = (*st)->DiskBytes();
+  size_t named = std::count_if(stats->graphs.begin(), stats->graphs.end(),
+                               [](const store::CountEntry& e) { return e.id != 0; });
+  std::printf("store          %s (format version %d)\n", args.store.c_str(), store::kFormatVersion);
+  std::printf("quads          %s\n", HumanCount(stats->quads).c_str());
+  std::printf("terms          %s\n", HumanCount(stats->terms).c_str());
+  std::printf("named graphs   %zu\n", named);
+  std::printf("predicates     %zu\n", stats->predicates.size());
+  std::printf("classes        %zu\n", stats->classes.size());
+  std::printf("disk           %.1f MB", disk / 1e6);
+  if (stats->quads > 0)
+    std::printf(" (%.1f bytes per quad)", static_cast<double>(disk) / stats->quads);
+  std::printf("\n");
+  auto print_top = [&](const char* title, std::vector<store::CountEntry> entries) -> Status {
+    if (entries.empty()) return Status::Ok();
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return a.count != b.count ? a.count > b.count : a.id < b.id;
+    });
+    std::printf("\n%s\n", title);
+    for (size_t i = 0; i < entries.size() && i < static_cast<size_t>(args.top); ++i) {
+      std::string name = "(default graph)";
+      if (entries[i].id != store::kNoTerm) {
+        auto t = snap->Decode(entries[i].id);
+        if (!t.ok()) return t.status();
+        name = Shorten(*t, *prefixes);
+      }
+      std::printf("  %12s  %s\n", HumanCount(entries[i].count).c_str(), name.c_str());
+    }
+    return Status::Ok();
+  };
+  for (auto [title, list] :
+       {std::pair{"top predicates", &stats->predicates}, std::pair{"top classes", &stats->classes},
+        std::pair{"largest graphs", &stats->graphs}}) {
+    if (Status s = print_top(title, *list); !s.ok()) return Fail(s);
+  }
+  return kExitOk;
+}
+
+}  // namespace hamlet::cli

@@ -1,0 +1,298 @@
+#include "io/reader.h"
+
+#include <serd/serd.h>
+
+#include <cerrno>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+#include "rdf/check.h"
+
+namespace hamlet::io {
+
+namespace {
+
+// Serd reads its input in pages of this size. Larger pages cost memory per reader and
+// delay the first callback; 64 KiB measured ~3% faster than Serd's 4 KiB default.
+constexpr size_t kReadPageBytes = 64 * 1024;
+
+SerdSyntax ToSerd(Syntax s) {
+  switch (s) {
+    case Syntax::kNTriples:
+      return SERD_NTRIPLES;
+    case Syntax::kNQuads:
+      return SERD_NQUADS;
+    case Syntax::kTurtle:
+      return SERD_TURTLE;
+    case Syntax::kTriG:
+      return SERD_TRIG;
+  }
+  return SERD_NTRIPLES;
+}
+
+std::string_view View(const SerdNode* n) {
+  return std::string_view(reinterpret_cast<const char*>(n->buf), n->n_bytes);
+}
+
+struct Source {
+  FILE* file = nullptr;
+  std::string_view text;  // when reading from memory
+  size_t text_pos = 0;
+  std::atomic<uint64_t>* bytes_read = nullptr;
+  uint64_t total = 0;
+};
+
+size_t SourceRead(void* buf, size_t size, size_t nmemb, void* stream) {
+  auto* src = static_cast<Source*>(stream);
+  size_t want = size * nmemb;
+  size_t got = 0;
+  if (src->file != nullptr) {
+    got = std::fread(buf, 1, want, src->file);
+  } else {
+    got = std::min(want, src->text.size() - src->text_pos);
+    std::memcpy(buf, src->text.data() + src->text_pos, got);
+    src->text_pos += got;
+  }
+  src->total += got;
+  if (src->bytes_read != nullptr) src->bytes_read->store(src->total, std::memory_order_relaxed);
+  return got;
+}
+
+int SourceError(void* stream) {
+  auto* src = static_cast<Source*>(stream);
+  return src->file != nullptr ? std::ferror(src->file) : 0;
+}
+
+// Owns nodes that serd_env_expand_node allocated for one statement.
+struct Expanded {
+  SerdNode nodes[5];
+  int n = 0;
+  ~Expanded() {
+    for (int i = 0; i < n; ++i) serd_node_free(&nodes[i]);
+  }
+};
+
+struct ReaderState {
+  const ReadOptions* options;
+  const QuadSink* sink;
+  SerdEnv* env;
+  std::string name;
+  Status status;       // first error (syntax or from the sink)
+  bool line_oriented;  // N-Triples / N-Quads: every IRI must be absolute
+};
+
+SerdStatus OnError(void* handle, const SerdError* e) {
+  auto* st = static_cast<ReaderState*>(handle);
+  if (!st->status.ok()) return SERD_SUCCESS;
+  char buf[1024];
+  va_list args;
+  va_copy(args, *e->args);
+  int n = std::vsnprintf(buf, sizeof buf, e->fmt, args);
+  va_end(args);
+  std::string msg(buf, n > 0 ? std::min<size_t>(n, sizeof buf - 1) : 0);
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  // Serd's columns are 0-based; people and editors count from 1.
+  st->status = Status::InvalidInput(st->name + ":" + std::to_string(e->line) + ":" +
+                                    std::to_string(e->col + 1) + ": " + msg);
+  return SERD_SUCCESS;
+}
+
+SerdStatus OnBase(void* handle, const SerdNode* uri) {
+  auto* st = static_cast<ReaderState*>(handle);
+  return serd_env_set_base_uri(st->env, uri);
+}
+
+SerdStatus OnPrefix(void* handle, const SerdNode* name, const SerdNode* uri) {
+  auto* st = static_cast<ReaderState*>(handle);
+  SerdStatus s = serd_env_set_prefix(st->env, name, uri);
+  if (st->options->on_prefix) {
+    SerdNode expanded = serd_env_expand_node(st->env, uri);
+    if (expanded.buf != nullptr) {
+      st->options->on_prefix(View(name), View(&expanded));
+      serd_node_free(&expanded);
+    } else {
+      st->options->on_prefix(View(name), View(uri));
+    }
+  }
+  return s;
+}
+
+// Resolves a URI or CURIE node to an absolute IRI. Returns false and sets st->status on error.
+bool ResolveIri(ReaderState* st, const SerdNode* n, Expanded* ex, std::string_view* out) {
+  if (n->type == SERD_URI && serd_uri_string_has_scheme(n->buf)) {
+    *out = View(n);
+    return true;
+  }
+  if (n->type == SERD_URI && st->line_oriented) {
+    st->status = Status::InvalidInput(st->name + ": relative IRI <" + std::string(View(n)) +
+                                      "> is not allowed in N-Triples / N-Quads");
+    return false;
+  }
+  SerdNode e = serd_env_expand_node(st->env, n);
+  if (e.buf == nullptr) {
+    if (n->type == SERD_CURIE) {
+      std::string_view c = View(n);
+      st->status = Status::InvalidInput(st->name + ": undefined prefix in '" + std::string(c) +
+                                        "' (declare it with @prefix " +
+                                        std::string(c.substr(0, c.find(':') + 1)) + " <...> .)");
+    } else {
+      st->status = Status::InvalidInput(st->name + ": relative IRI <" + std::string(View(n)) +
+                                        "> with no base IRI to resolve it against");
+    }
+    return false;
+  }
+  ex->nodes[ex->n++] = e;
+  *out = View(&e);
+  return true;
+}
+
+bool ToTerm(ReaderState* st, const SerdNode* n, Expanded* ex, rdf::TermView* t) {
+  switch (n->type) {
+    case SERD_URI:
+    case SERD_CURIE:
+      t->kind = rdf::TermKind::kIri;
+      if (!ResolveIri(st, n, ex, &t->value)) return false;
+      if (Status c = rdf::CheckAbsoluteIri(t->value); !c.ok()) {
+        st->status = c.WithContext(st->name);
+        return false;
+      }
+      return true;
+    case SERD_BLANK:
+      t->kind = rdf::TermKind::kBlank;
+      t->value = View(n);
+      return true;
+    case SERD_LITERAL:
+      t->kind = rdf::TermKind::kLiteral;
+      t->value = View(n);
+      return true;
+    default:
+      st->status = Status::InvalidInput(st->name + ": unexpected node type");
+      return false;
+  }
+}
+
+SerdStatus OnStatement(void* handle, SerdStatementFlags, const SerdNode* graph,
+                       const SerdNode* subject, const SerdNode* predicate, const SerdNode* object,
+                       const SerdNode* datatype, const SerdNode* lang) {
+  auto* st = static_cast<ReaderState*>(handle);
+  Expanded ex;
+  rdf::QuadView q;
+  if (!ToTerm(st, subject, &ex, &q.subject) || !ToTerm(st, predicate, &ex, &q.predicate) ||
+      !ToTerm(st, object, &ex, &q.object)) {
+    return SERD_ERR_BAD_SYNTAX;
+  }
+  if (graph != nullptr && graph->buf != nullptr && graph->n_bytes > 0) {
+    if (!ToTerm(st, graph, &ex, &q.graph)) return SERD_ERR_BAD_SYNTAX;
+  }
+  if (q.object.kind == rdf::TermKind::kLiteral) {
+    if (lang != nullptr && lang->buf != nullptr) {
+      q.object.lang = View(lang);
+    } else if (datatype != nullptr && datatype->buf != nullptr) {
+      if (!ResolveIri(st, datatype, &ex, &q.object.datatype)) return SERD_ERR_BAD_SYNTAX;
+    }
+  }
+  Status s = (*st->sink)(q);
+  if (!s.ok()) {
+    st->status = std::move(s);
+    return SERD_ERR_BAD_ARG;  // any error status stops the reader
+  }
+  return SERD_SUCCESS;
+}
+
+Status ReadSource(Source* src, const std::string& name, const ReadOptions& options,
+                  const QuadSink& sink) {
+  ReaderState st{
+      &options,     &sink,
+      nullptr,      name,
+      Status::Ok(), options.syntax == Syntax::kNTriples || options.syntax == Syntax::kNQuads};
+  SerdNode base = SERD_NODE_NULL;
+  if (!options.base_iri.empty()) {
+    base = serd_node_from_substring(SERD_URI,
+                                    reinterpret_cast<const uint8_t*>(options.base_iri.data()),
+                                    options.base_iri.size());
+  }
+  st.env = serd_env_new(options.base_iri.empty() ? nullptr : &base);
+  SerdReader* reader =
+      serd_reader_new(ToSerd(options.syntax), &st, nullptr, OnBase, OnPrefix, OnStatement, nullptr);
+  serd_reader_set_strict(reader, true);
+  serd_reader_set_error_sink(reader, OnError, &st);
+  if (!options.blank_prefix.empty()) {
+    serd_reader_add_blank_prefix(reader,
+                                 reinterpret_cast<const uint8_t*>(options.blank_prefix.c_str()));
+  }
+  SerdStatus rs =
+      serd_reader_read_source(reader, SourceRead, SourceError, src,
+                              reinterpret_cast<const uint8_t*>(name.c_str()), kReadPageBytes);
+  serd_reader_free(reader);
+  serd_env_free(st.env);
+  if (!st.status.ok()) return st.status;
+  if (rs > SERD_FAILURE) {
+    return Status::InvalidInput(name + ": could not be read (" +
+                                reinterpret_cast<const char*>(serd_strerror(rs)) + ")");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string FileIri(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path abs = std::filesystem::absolute(path, ec);
+  std::string p = ec ? path : abs.lexically_normal().string();
+  std::string out = "file://";
+  for (unsigned char c : p) {
+    if (std::isalnum(c) || std::strchr("/-._~", c) != nullptr) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out.append(buf);
+    }
+  }
+  return out;
+}
+
+Status ReadFile(const std::string& path, const ReadOptions& options, const QuadSink& sink,
+                const std::string& display_name) {
+  std::string name = !display_name.empty() ? display_name : (path == "-" ? "<stdin>" : path);
+  Source src;
+  src.bytes_read = options.bytes_read;
+  std::unique_ptr<FILE, int (*)(FILE*)> owned(nullptr, std::fclose);
+  if (path == "-") {
+    src.file = stdin;
+  } else {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) {
+      int err = errno;
+      if (err == ENOENT) return Status::NotFound(path + ": no such file");
+      return Status::IoError(path + ": cannot open (" + std::strerror(err) + ")");
+    }
+    owned.reset(f);
+    src.file = f;
+  }
+  return ReadSource(&src, name, options, sink);
+}
+
+Status ReadString(std::string_view text, const std::string& name, const ReadOptions& options,
+                  const QuadSink& sink) {
+  Source src;
+  src.text = text;
+  src.bytes_read = options.bytes_read;
+  return ReadSource(&src, name, options, sink);
+}
+
+Result<std::vector<rdf::Quad>> ReadAllQuads(const std::string& path, const ReadOptions& options) {
+  std::vector<rdf::Quad> out;
+  Status s = ReadFile(path, options, [&](const rdf::QuadView& q) {
+    out.push_back(rdf::Quad{rdf::Term::FromView(q.subject), rdf::Term::FromView(q.predicate),
+                            rdf::Term::FromView(q.object), rdf::Term::FromView(q.graph)});
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+}  // namespace hamlet::io

@@ -38,6 +38,9 @@ struct ReadOptions {
   std::atomic<uint64_t>* bytes_read = nullptr;
   // When set, receives each @prefix / PREFIX declaration (name, IRI).
   std::function<void(std::string_view, std::string_view)> on_prefix;
+  // Check every IRI with rdf::CheckAbsoluteIri. A caller that sees the same IRIs many times
+  // (the loader) may turn this off and check each distinct IRI once itself.
+  bool check_iris = true;
 };
 
 // Reads `path` ("-" for standard input). `display_name` is used in error messages; when

@@ -15,8 +15,12 @@
 #include <thread>
 #include <unordered_map>
 
+#include "rdf/check.h"
 #include "rdf/vocab.h"
+#include "store/load_pipeline.h"
+#include "store/quad_sort.h"
 #include "store/rocks_store.h"
+#include "store/string_sort.h"
 #include "store/term_codec.h"
 #include "store/term_map.h"
 
@@ -31,6 +35,11 @@ using Clock = std::chrono::steady_clock;
 // How often (in quads) the reading loop looks at the clock for progress reports.
 constexpr uint64_t kProgressCheckQuads = 1 << 16;
 constexpr double kProgressIntervalSeconds = 0.5;
+// Quads per batch handed from the parsing thread to the encoding thread, and batches in
+// flight: big enough that hand-off costs vanish, small enough to keep memory flat (a batch
+// holds its terms' bytes, ~200 bytes per quad).
+constexpr size_t kBatchQuads = 1 << 14;
+constexpr size_t kBatchesInFlight = 4;
 
 Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   if (s.ok()) return Status::Ok();
@@ -39,18 +48,6 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what) {
 
 bool IsNew(TermId id, uint64_t first_seq) {
   return id != kNoTerm && SequenceOf(id) >= first_seq;
-}
-
-template <typename Order>
-void SortBy(std::vector<IdQuad>* v, Order order) {
-  std::sort(v->begin(), v->end(), [&](const IdQuad& a, const IdQuad& b) {
-    for (int pos : order) {
-      TermId x = pos == 0 ? a.s : pos == 1 ? a.p : pos == 2 ? a.o : a.g;
-      TermId y = pos == 0 ? b.s : pos == 1 ? b.p : pos == 2 ? b.o : b.g;
-      if (x != y) return x < y;
-    }
-    return false;
-  });
 }
 
 class LoadJob {
@@ -76,6 +73,8 @@ class LoadJob {
     return Status::Ok();
   }
 
+  // Parses on a second thread (Serd + term encoding + hashing) while this thread maps the
+  // encoded terms to ids.
   Status ReadSource(const LoadSource& src, size_t index) {
     io::ReadOptions ro;
     ro.syntax = src.syntax;
@@ -84,39 +83,77 @@ class LoadJob {
     // Blank nodes of different loads and files must never meet.
     ro.blank_prefix = "l" + std::to_string(load_no_) + "f" + std::to_string(index) + "_";
     ro.bytes_read = &bytes_in_source_;
+    ro.check_iris = false;  // checked once per distinct IRI in Encode
     ro.on_prefix = [this](std::string_view name, std::string_view iri) {
+      std::lock_guard<std::mutex> lock(prefix_mutex_);
       prefixes_[std::string(kMetaPrefix) + std::string(name)] = std::string(iri);
     };
-    TermId graph_override = kNoTerm;
+    std::string graph_override;
     if (!src.graph_iri.empty()) {
-      rdf::TermView g{rdf::TermKind::kIri, src.graph_iri, {}, {}};
-      auto id = Encode(g);
-      if (!id.ok()) return id.status();
-      graph_override = *id;
+      EncodeTerm(rdf::TermView{rdf::TermKind::kIri, src.graph_iri, {}, {}}, &graph_override);
     }
-    Status s = io::ReadFile(src.path, ro, [&](const rdf::QuadView& q) -> Status {
-      IdQuad iq;
-      auto s1 = Encode(q.subject);
-      if (!s1.ok()) return s1.status();
-      auto p1 = Encode(q.predicate);
-      if (!p1.ok()) return p1.status();
-      auto o1 = Encode(q.object);
-      if (!o1.ok()) return o1.status();
-      iq.s = *s1, iq.p = *p1, iq.o = *o1;
-      if (!q.graph.is_none()) {
-        auto g1 = Encode(q.graph);
-        if (!g1.ok()) return g1.status();
-        iq.g = *g1;
-      } else {
-        iq.g = graph_override;
-      }
-      quads_.push_back(iq);
-      if ((quads_.size() & (kProgressCheckQuads - 1)) == 0) MaybeReport("reading", false);
-      return Status::Ok();
+
+    BatchQueue queue(kBatchesInFlight);
+    Status read_status;
+    std::thread parser([&] {
+      auto batch = std::make_unique<QuadBatch>();
+      auto add = [&](const rdf::TermView& t, std::string_view pre_encoded) {
+        EncodedTerm e;
+        e.offset = static_cast<uint32_t>(batch->bytes.size());
+        if (!pre_encoded.empty()) {
+          batch->bytes.append(pre_encoded);
+        } else if (!t.is_none()) {
+          EncodeTerm(t, &batch->bytes);
+        }
+        e.size = static_cast<uint32_t>(batch->bytes.size() - e.offset);
+        if (e.size > 0) e.hash = std::hash<std::string_view>{}(batch->Bytes(e));
+        batch->terms.push_back(e);
+      };
+      read_status = io::ReadFile(src.path, ro, [&](const rdf::QuadView& q) -> Status {
+        add(q.subject, {});
+        add(q.predicate, {});
+        add(q.object, {});
+        add(q.graph, q.graph.is_none() ? std::string_view(graph_override) : std::string_view());
+        if (batch->quads() >= kBatchQuads) {
+          if (!queue.Push(std::move(batch))) return Status::Cancelled("load aborted");
+          batch = std::make_unique<QuadBatch>();
+        }
+        return Status::Ok();
+      });
+      if (read_status.ok() && batch->quads() > 0) queue.Push(std::move(batch));
+      queue.Close();
     });
+
+    Status encode_status;
+    while (auto batch = queue.Pop()) {
+      encode_status = EncodeBatch(*batch);
+      if (!encode_status.ok()) {
+        queue.Abort();
+        break;
+      }
+      MaybeReport("reading", false);
+    }
+    parser.join();
     bytes_done_ += bytes_in_source_.load();
     bytes_in_source_ = 0;
-    return s;
+    if (!encode_status.ok())
+      return encode_status.WithContext(src.path == "-" ? "<stdin>" : src.path);
+    return read_status;
+  }
+
+  Status EncodeBatch(const QuadBatch& batch) {
+    for (size_t i = 0; i < batch.terms.size(); i += 4) {
+      TermId ids[4] = {kNoTerm, kNoTerm, kNoTerm, kNoTerm};
+      for (int k = 0; k < 4; ++k) {
+        const EncodedTerm& e = batch.terms[i + k];
+        if (e.size == 0) continue;
+        auto id = EncodeBytes(batch.Bytes(e), e.hash);
+        if (!id.ok()) return id.status();
+        ids[k] = *id;
+      }
+      quads_.push_back(IdQuad{ids[0], ids[1], ids[2], ids[3]});
+    }
+    return Status::Ok();
   }
 
   Status AddQuads(const std::vector<rdf::Quad>& quads) {
@@ -146,7 +183,15 @@ class LoadJob {
     LoadResult result;
     result.quads_read = quads_.size();
     MaybeReport("sorting", true);
-    SortBy(&quads_, IndexOrder(IndexId::kGSPO));
+    // Both cores: each sorts half, then one merge.
+    auto gspo_less = [](const IdQuad& a, const IdQuad& b) {
+      return ToOrderedKey(IndexId::kGSPO, a) < ToOrderedKey(IndexId::kGSPO, b);
+    };
+    auto mid = quads_.begin() + static_cast<std::ptrdiff_t>(quads_.size() / 2);
+    std::thread half([&] { std::sort(mid, quads_.end(), gspo_less); });
+    std::sort(quads_.begin(), mid, gspo_less);
+    half.join();
+    std::inplace_merge(quads_.begin(), mid, quads_.end(), gspo_less);
     quads_.erase(std::unique(quads_.begin(), quads_.end()), quads_.end());
     if (!dict_empty_) HAMLET_RETURN_IF_ERROR(DropExisting());
     map_.DropIndex();
@@ -173,22 +218,38 @@ class LoadJob {
   Result<TermId> Encode(const rdf::TermView& t) {
     buf_.clear();
     EncodeTerm(t, &buf_);
-    uint64_t h = std::hash<std::string_view>{}(buf_);
-    TermId id = map_.Find(buf_, h);
+    return EncodeBytes(buf_, std::hash<std::string_view>{}(buf_));
+  }
+
+  // The id of a term given in dictionary form: from this load, from the store, or new.
+  Result<TermId> EncodeBytes(std::string_view bytes, uint64_t h) {
+    TermId id = map_.Find(bytes, h);
     if (id != kNoTerm) return id;
-    if (!dict_empty_ && t.kind != rdf::TermKind::kBlank) {
+    auto view = DecodeTermView(bytes);
+    if (!view.ok()) return view.status();
+    HAMLET_RETURN_IF_ERROR(CheckNewTerm(*view));
+    if (!dict_empty_ && view->kind != rdf::TermKind::kBlank) {
       std::string v;
-      auto s = store_->db()->Get(ro_, store_->cf(kCfTerm2Id), buf_, &v);
+      auto s = store_->db()->Get(ro_, store_->cf(kCfTerm2Id),
+                                 rocksdb::Slice(bytes.data(), bytes.size()), &v);
       if (s.ok() && v.size() == 8) {
         id = GetBigEndian64(v.data());
-        map_.Insert(buf_, h, id);
+        map_.Insert(bytes, h, id);
         return id;
       }
       if (!s.IsNotFound()) return FromRocks(s, "dictionary look-up");
     }
-    id = MakeId(t.kind, next_seq_++);
-    new_terms_.push_back(static_cast<uint32_t>(map_.Insert(buf_, h, id)));
+    id = MakeId(view->kind, next_seq_++);
+    new_terms_.push_back(static_cast<uint32_t>(map_.Insert(bytes, h, id)));
     return id;
+  }
+
+  // Each distinct IRI (and datatype IRI) is checked once, when first seen.
+  static Status CheckNewTerm(const rdf::TermView& t) {
+    if (t.kind == rdf::TermKind::kIri) return rdf::CheckAbsoluteIri(t.value);
+    if (t.kind == rdf::TermKind::kLiteral && t.lang.empty())
+      return rdf::CheckAbsoluteIri(t.datatype);
+    return Status::Ok();
   }
 
   // Removes quads the store already has, so that statistics count each quad once.
@@ -299,20 +360,19 @@ class LoadJob {
   }
 
   Status WriteIndexSst(IndexId index, const std::string& path) {
-    const std::vector<IdQuad>* src = &quads_;
-    std::vector<IdQuad> copy;
-    if (index != IndexId::kGSPO) {
-      for (const auto& q : quads_) {
-        if (!NamedOnly(index) || q.g != kNoTerm) copy.push_back(q);
-      }
-      SortBy(&copy, IndexOrder(index));
-      src = &copy;
+    std::vector<OrderedKey> keys;
+    if (index == IndexId::kGSPO) {
+      // quads_ is already in GSPO order (sorted for deduplication).
+      keys.reserve(quads_.size());
+      for (const auto& q : quads_) keys.push_back(ToOrderedKey(index, q));
+    } else {
+      keys = SortedKeys(index, quads_);
     }
-    if (src->empty()) return Status::Ok();
+    if (keys.empty()) return Status::Ok();
     return WriteSst(IndexCf(index), path, [&](rocksdb::SstFileWriter* w) {
       char key[kQuadKeyBytes];
-      for (const auto& q : *src) {
-        EncodeQuadKey(index, q, key);
+      for (const auto& k : keys) {
+        EncodeOrderedKey(k, key);
         auto s = w->Put(rocksdb::Slice(key, kQuadKeyBytes), rocksdb::Slice());
         if (!s.ok()) return FromRocks(s, "write index");
       }
@@ -334,27 +394,13 @@ class LoadJob {
     };
     std::vector<Task> tasks;
     auto path_of = [&](const char* name) { return tmp + "/" + name + ".sst"; };
+    // Longest tasks first, so that the two workers finish together.
+    bool any_named =
+        std::any_of(quads_.begin(), quads_.end(), [](const IdQuad& q) { return q.g != kNoTerm; });
     if (!new_terms_.empty()) {
-      tasks.push_back({kCfId2Term, path_of("id2term"), [this, p = path_of("id2term")] {
-                         // Ids sort by kind first (top byte), then by sequence: a stable
-                         // partition by kind keeps each kind's ids ascending.
-                         std::vector<uint32_t> order = new_terms_;
-                         std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-                           return map_.entry(a).id < map_.entry(b).id;
-                         });
-                         return WriteSst(kCfId2Term, p, [&](rocksdb::SstFileWriter* w) {
-                           for (uint32_t e : order) {
-                             auto s = w->Put(IdKey(map_.entry(e).id), map_.entry(e).bytes());
-                             if (!s.ok()) return FromRocks(s, "write id2term");
-                           }
-                           return Status::Ok();
-                         });
-                       }});
       tasks.push_back({kCfTerm2Id, path_of("term2id"), [this, p = path_of("term2id")] {
                          std::vector<uint32_t> order = new_terms_;
-                         std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-                           return map_.entry(a).bytes() < map_.entry(b).bytes();
-                         });
+                         SortByBytes(&order, [&](uint32_t e) { return map_.entry(e).bytes(); });
                          return WriteSst(kCfTerm2Id, p, [&](rocksdb::SstFileWriter* w) {
                            for (uint32_t e : order) {
                              auto s = w->Put(map_.entry(e).bytes(), IdKey(map_.entry(e).id));
@@ -364,13 +410,32 @@ class LoadJob {
                          });
                        }});
     }
-    bool any_named =
-        std::any_of(quads_.begin(), quads_.end(), [](const IdQuad& q) { return q.g != kNoTerm; });
-    for (int i = 0; i < kIndexCount; ++i) {
+    for (int i = kIndexCount - 1; i >= 0; --i) {
       IndexId index = static_cast<IndexId>(i);
       if (quads_.empty() || (NamedOnly(index) && !any_named)) continue;
       std::string p = path_of(IndexName(index));
       tasks.push_back({IndexCf(index), p, [this, index, p] { return WriteIndexSst(index, p); }});
+    }
+    if (!new_terms_.empty()) {
+      tasks.push_back({kCfId2Term, path_of("id2term"), [this, p = path_of("id2term")] {
+                         // Ids sort by kind (top byte), then sequence: new terms are in
+                         // sequence order, so grouping them by kind sorts them.
+                         std::vector<uint32_t> order;
+                         order.reserve(new_terms_.size());
+                         for (auto kind : {rdf::TermKind::kIri, rdf::TermKind::kBlank,
+                                           rdf::TermKind::kLiteral}) {
+                           for (uint32_t e : new_terms_) {
+                             if (KindOf(map_.entry(e).id) == kind) order.push_back(e);
+                           }
+                         }
+                         return WriteSst(kCfId2Term, p, [&](rocksdb::SstFileWriter* w) {
+                           for (uint32_t e : order) {
+                             auto s = w->Put(IdKey(map_.entry(e).id), map_.entry(e).bytes());
+                             if (!s.ok()) return FromRocks(s, "write id2term");
+                           }
+                           return Status::Ok();
+                         });
+                       }});
     }
     tasks.push_back({kCfStats, path_of("stats"), [this, p = path_of("stats")] {
                        return WriteSst(kCfStats, p, [&](rocksdb::SstFileWriter* w) {
@@ -451,6 +516,7 @@ class LoadJob {
   std::vector<IdQuad> quads_;
   std::map<std::string, uint64_t> stats_;
   std::map<std::string, std::string> prefixes_;  // meta key -> namespace IRI
+  std::mutex prefix_mutex_;                      // prefixes_ is filled by the parsing thread
   std::string buf_;
   std::atomic<uint64_t> bytes_in_source_{0};
   uint64_t bytes_done_ = 0, total_bytes_ = 0;

@@ -20,7 +20,9 @@ struct unop_fn {
     x3::_val(c) = std::move(n);
   }
 };
-constexpr unop_fn unop(const char* op) { return {op}; }
+constexpr unop_fn unop(const char* op) {
+  return {op};
+}
 
 // _val = kIn(op)[_val, items of the kArgList _attr...]
 struct in_fn {
@@ -38,7 +40,9 @@ struct in_fn {
     v = std::move(n);
   }
 };
-constexpr in_fn in_op(const char* op) { return {op}; }
+constexpr in_fn in_op(const char* op) {
+  return {op};
+}
 
 // _val = kFunction[_val (the iri), _attr (the kArgList)]
 struct make_function_fn {
@@ -85,39 +89,39 @@ HAMLET_RULE(exists, node_id<Kind::kExists>, "'EXISTS'")
 HAMLET_RULE(less_than, pass_id, "'<'")
 
 const auto expression_def = guarded[conditional_or[assign]];
-const auto conditional_or_def =
-    conditional_and[assign] >> *("||" > conditional_and[binop(Kind::kBinary, "||")]);
-const auto conditional_and_def =
-    relational[assign] >> *("&&" > relational[binop(Kind::kBinary, "&&")]);
+const auto conditional_or_def = conditional_and[assign] >>
+                                *("||" > conditional_and[binop(Kind::kBinary, "||")]);
+const auto conditional_and_def = relational[assign] >>
+                                 *("&&" > relational[binop(Kind::kBinary, "&&")]);
 
 // '<' is an operator only where the longest-token rule does not read an IRIREF.
 const auto less_than_def = !iriref >> '<';
-const auto relational_def =
-    additive[assign] >>
-    -(("=" > additive[binop(Kind::kBinary, "=")]) | ("!=" > additive[binop(Kind::kBinary, "!=")]) |
-      ("<=" > additive[binop(Kind::kBinary, "<=")]) |
-      (">=" > additive[binop(Kind::kBinary, ">=")]) |
-      (less_than > additive[binop(Kind::kBinary, "<")]) |
-      (">" > additive[binop(Kind::kBinary, ">")]) | (kw("in") > expression_list[in_op("IN")]) |
-      (kw("not") > kw("in") > expression_list[in_op("NOT IN")]));
+const auto relational_def = additive[assign] >>
+                            -(("=" > additive[binop(Kind::kBinary, "=")]) |
+                              ("!=" > additive[binop(Kind::kBinary, "!=")]) |
+                              ("<=" > additive[binop(Kind::kBinary, "<=")]) |
+                              (">=" > additive[binop(Kind::kBinary, ">=")]) |
+                              (less_than > additive[binop(Kind::kBinary, "<")]) |
+                              (">" > additive[binop(Kind::kBinary, ">")]) |
+                              (kw("in") > expression_list[in_op("IN")]) |
+                              (kw("not") > kw("in") > expression_list[in_op("NOT IN")]));
 const auto additive_def = multiplicative[assign] >>
                           *(('+' > multiplicative[binop(Kind::kBinary, "+")]) |
                             ('-' > multiplicative[binop(Kind::kBinary, "-")]));
-const auto multiplicative_def =
-    unary[assign] >>
-    *(('*' > unary[binop(Kind::kBinary, "*")]) | ('/' > unary[binop(Kind::kBinary, "/")]));
+const auto multiplicative_def = unary[assign] >> *(('*' > unary[binop(Kind::kBinary, "*")]) |
+                                                   ('/' > unary[binop(Kind::kBinary, "/")]));
 const auto unary_def = ('!' > primary[unop("!")]) | primary[assign] | ('+' > primary[unop("+")]) |
                        ('-' > primary[unop("-")]);
 const auto primary_def = bracketted_expression[assign] | builtin_call[assign] |
-                         iri_or_function[assign] | rdf_literal[assign] |
-                         numeric_literal[assign] | boolean_literal[assign] | var[assign];
+                         iri_or_function[assign] | rdf_literal[assign] | numeric_literal[assign] |
+                         boolean_literal[assign] | var[assign];
 const auto bracketted_expression_def = '(' > expression[assign] > ')';
 
-const auto expression_list_def =
-    '(' > (x3::lit(')') | (expression[push] >> *(',' > expression[push]) > ')'));
-const auto arg_list_def =
-    '(' >> (x3::lit(')') | (-kw("distinct")[flag("DISTINCT")] >> expression[push] >>
-                            *(',' > expression[push]) > ')'));
+const auto expression_list_def = '(' > (x3::lit(')') |
+                                        (expression[push] >> *(',' > expression[push]) > ')'));
+const auto arg_list_def = '(' >>
+                          (x3::lit(')') | (-kw("distinct")[flag("DISTINCT")] >> expression[push] >>
+                                           *(',' > expression[push]) > ')'));
 const auto iri_or_function_def = iri[assign] >> -arg_list[make_function];
 const auto function_call_def = iri[push] >> arg_list[push];
 
@@ -125,22 +129,23 @@ const auto aggregate_def = function_name_parser<true>{}[string_text] > '(' >
                            -kw("distinct")[flag("DISTINCT")] >
                            (x3::lit('*')[star] | expression[push]) >
                            -(';' > kw("separator") > '=' > string_literal[separator]) > ')';
-const auto generic_builtin_def =
-    function_name_parser<false>{}[string_text] > '(' >
-    (x3::lit(')') | (expression[push] >> *(',' > expression[push]) > ')'));
-const auto exists_def = (kw("exists")[set_text("EXISTS")] |
-                         (kw("not") >> kw("exists"))[set_text("NOT EXISTS")]) >
-                        group_graph_pattern[push];
+const auto generic_builtin_def = function_name_parser<false>{}[string_text] > '(' >
+                                 (x3::lit(')') |
+                                  (expression[push] >> *(',' > expression[push]) > ')'));
+const auto exists_def =
+    (kw("exists")[set_text("EXISTS")] | (kw("not") >> kw("exists"))[set_text("NOT EXISTS")]) >
+    group_graph_pattern[push];
 const auto builtin_call_def = aggregate[assign] | generic_builtin[assign] | exists[assign];
 const auto constraint_def =
     bracketted_expression[assign] | builtin_call[assign] | function_call[assign];
 
+BOOST_SPIRIT_DEFINE(conditional_or, conditional_and, less_than, relational, additive,
+                    multiplicative, unary, primary, expression_list, arg_list, iri_or_function,
+                    aggregate, generic_builtin, exists)
+
 }  // namespace
 
-BOOST_SPIRIT_DEFINE(expression, conditional_or, conditional_and, less_than, relational, additive,
-                    multiplicative, unary, primary, bracketted_expression, expression_list,
-                    arg_list, iri_or_function, function_call, aggregate, generic_builtin, exists,
-                    builtin_call, constraint)
+BOOST_SPIRIT_DEFINE(expression, bracketted_expression, function_call, builtin_call, constraint)
 
 BOOST_SPIRIT_INSTANTIATE(expression_type, Iterator, context_type)
 BOOST_SPIRIT_INSTANTIATE(bracketted_expression_type, Iterator, context_type)

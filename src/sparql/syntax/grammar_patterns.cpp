@@ -28,7 +28,9 @@ struct push_wrapped_fn {
     x3::_val(c).kids.push_back(std::move(n));
   }
 };
-constexpr push_wrapped_fn push_wrapped(Kind k) { return {k}; }
+constexpr push_wrapped_fn push_wrapped(Kind k) {
+  return {k};
+}
 
 HAMLET_RULE(group_graph_pattern_sub, node_id<Kind::kGroupSub>, "a graph pattern")
 HAMLET_RULE(graph_pattern_not_triples, pass_id, "a graph pattern")
@@ -47,20 +49,20 @@ HAMLET_RULE(values_rows_one, brace_id<Kind::kValues>, "'{'")
 
 const auto group_graph_pattern_def =
     guarded['{' >> (sub_select[push] | group_graph_pattern_sub[push]) > '}'];
-const auto group_graph_pattern_sub_def =
-    -triples_block[push] >>
-    *(graph_pattern_not_triples[push] >> -x3::lit('.') >> -triples_block[push]);
-const auto graph_pattern_not_triples_def =
-    group_or_union[assign] | optional_pattern[assign] | minus_pattern[assign] |
-    graph_pattern[assign] | service_pattern[assign] | filter[assign] | bind[assign] |
-    inline_data[assign];
-const auto group_or_union_def =
-    group_graph_pattern[assign] >> *(kw("union") > group_graph_pattern[chain(Kind::kUnion)]);
+const auto group_graph_pattern_sub_def = -triples_block[push] >>
+                                         *(graph_pattern_not_triples[push] >> -x3::lit('.') >>
+                                           -triples_block[push]);
+const auto graph_pattern_not_triples_def = group_or_union[assign] | optional_pattern[assign] |
+                                           minus_pattern[assign] | graph_pattern[assign] |
+                                           service_pattern[assign] | filter[assign] | bind[assign] |
+                                           inline_data[assign];
+const auto group_or_union_def = group_graph_pattern[assign] >>
+                                *(kw("union") > group_graph_pattern[chain(Kind::kUnion)]);
 const auto optional_pattern_def = kw("optional") > group_graph_pattern[push];
 const auto minus_pattern_def = kw("minus") > group_graph_pattern[push];
 const auto graph_pattern_def = kw("graph") > var_or_iri[push] > group_graph_pattern[push];
-const auto service_pattern_def = kw("service") > -kw("silent")[flag("SILENT")] >
-                                 var_or_iri[push] > group_graph_pattern[push];
+const auto service_pattern_def =
+    kw("service") > -kw("silent")[flag("SILENT")] > var_or_iri[push] > group_graph_pattern[push];
 const auto filter_def = kw("filter") > constraint[push];
 const auto bind_def = kw("bind") > '(' > expression[push] > kw("as") > var[push] > ')';
 
@@ -72,12 +74,13 @@ const auto values_rows_one_def = '{' >> *data_block_value[push_wrapped(Kind::kRo
 const auto data_block_def = (var[push_wrapped(Kind::kVarList)] > values_rows_one[append_kids]) |
                             (var_list[push] > values_rows[append_kids]);
 
+BOOST_SPIRIT_DEFINE(group_graph_pattern_sub, graph_pattern_not_triples, group_or_union,
+                    optional_pattern, minus_pattern, graph_pattern, service_pattern, filter, bind,
+                    inline_data, var_list, values_row, values_rows, values_rows_one)
+
 }  // namespace
 
-BOOST_SPIRIT_DEFINE(group_graph_pattern, group_graph_pattern_sub, graph_pattern_not_triples,
-                    group_or_union, optional_pattern, minus_pattern, graph_pattern,
-                    service_pattern, filter, bind, inline_data, var_list, values_row, values_rows,
-                    values_rows_one, data_block)
+BOOST_SPIRIT_DEFINE(group_graph_pattern, data_block)
 
 BOOST_SPIRIT_INSTANTIATE(group_graph_pattern_type, Iterator, context_type)
 BOOST_SPIRIT_INSTANTIATE(data_block_type, Iterator, context_type)

@@ -30,8 +30,7 @@ HAMLET_RULE(dataset_clause, node_id<Kind::kDataset>, "'FROM'")
 HAMLET_RULE(where_clause, pass_id, "'WHERE' or '{'")
 HAMLET_RULE(solution_modifier, node_id<Kind::kSolutionModifier>, "a solution modifier")
 HAMLET_RULE(group_clause, node_id<Kind::kGroupBy>, "'GROUP'")
-HAMLET_RULE(group_condition, node_id<Kind::kGroupCondition>,
-            "a variable, '(' or a function call")
+HAMLET_RULE(group_condition, node_id<Kind::kGroupCondition>, "a variable, '(' or a function call")
 HAMLET_RULE(having_clause, node_id<Kind::kHaving>, "'HAVING'")
 HAMLET_RULE(order_clause, node_id<Kind::kOrderBy>, "'ORDER'")
 HAMLET_RULE(order_condition, node_id<Kind::kOrderCondition>,
@@ -47,43 +46,43 @@ const auto prefix_decl_def = kw("prefix") > pname_ns[push] > iriref[push];
 const auto end_of_query_def = x3::eoi;
 const auto query_unit_def = prologue[push] > query_form[push] >
                             -(kw("values") > data_block[push]) > end_of_query;
-const auto query_form_def = select_query[assign] | construct_query[assign] |
-                            describe_query[assign] | ask_query[assign];
+const auto query_form_def =
+    select_query[assign] | construct_query[assign] | describe_query[assign] | ask_query[assign];
 
-const auto select_query_def = select_clause[push] > *dataset_clause[push] > where_clause[push] >
-                              solution_modifier[push];
+const auto select_query_def =
+    select_clause[push] > *dataset_clause[push] > where_clause[push] > solution_modifier[push];
 const auto sub_select_def = select_clause[push] > where_clause[push] > solution_modifier[push] >
                             -(kw("values") > data_block[push]);
-const auto select_clause_def =
-    kw("select") >
-    -(kw("distinct")[flag("DISTINCT")] | kw("reduced")[flag("REDUCED")]) >
-    (+(var[push] | select_expr[push]) | x3::lit('*')[star]);
+const auto select_clause_def = kw("select") > -(kw("distinct")[flag("DISTINCT")] |
+                                                kw("reduced")[flag("REDUCED")]) >
+                               (+(var[push] | select_expr[push]) | x3::lit('*')[star]);
 const auto select_expr_def = '(' > expression[push] > kw("as") > var[push] > ')';
 
-const auto construct_query_def =
-    kw("construct") > (construct_full[assign] | construct_where[assign]);
-const auto construct_full_def = construct_template[push] > *dataset_clause[push] >
-                                where_clause[push] > solution_modifier[push];
-const auto construct_where_def = *dataset_clause[push] >> kw("where") >
-                                 braced_triples_template[push] > solution_modifier[push];
+const auto construct_query_def = kw("construct") >
+                                 (construct_full[assign] | construct_where[assign]);
+const auto construct_full_def =
+    construct_template[push] > *dataset_clause[push] > where_clause[push] > solution_modifier[push];
+const auto construct_where_def =
+    *dataset_clause[push] >> kw("where") > braced_triples_template[push] > solution_modifier[push];
 const auto describe_query_def = kw("describe") > (+var_or_iri[push] | x3::lit('*')[star]) >
-                                *dataset_clause[push] > -where_clause[push] >
-                                solution_modifier[push];
+                                *dataset_clause[push] >
+                                -where_clause[push] > solution_modifier[push];
 const auto ask_query_def =
     kw("ask") > *dataset_clause[push] > where_clause[push] > solution_modifier[push];
 
-const auto dataset_clause_def =
-    kw("from") > ((kw("named")[set_text("NAMED")] > iri[push]) | iri[push]);
+const auto dataset_clause_def = kw("from") >
+                                ((kw("named")[set_text("NAMED")] > iri[push]) | iri[push]);
 const auto where_clause_def =
     (kw("where") > group_graph_pattern[assign]) | group_graph_pattern[assign];
 
-const auto solution_modifier_def =
-    -group_clause[push] >> -having_clause[push] >> -order_clause[push] >>
-    -((limit_clause[push] >> -offset_clause[push]) | (offset_clause[push] >> -limit_clause[push]));
+const auto solution_modifier_def = -group_clause[push] >> -having_clause[push] >>
+                                   -order_clause[push] >>
+                                   -((limit_clause[push] >> -offset_clause[push]) |
+                                     (offset_clause[push] >> -limit_clause[push]));
 const auto group_clause_def = kw("group") > kw("by") > +group_condition[push];
-const auto group_condition_def =
-    builtin_call[push] | function_call[push] |
-    ('(' > expression[push] > -(kw("as") > var[push]) > ')') | var[push];
+const auto group_condition_def = builtin_call[push] | function_call[push] |
+                                 ('(' > expression[push] > -(kw("as") > var[push]) > ')') |
+                                 var[push];
 const auto having_clause_def = kw("having") > +constraint[push];
 const auto order_clause_def = kw("order") > kw("by") > +order_condition[push];
 const auto order_condition_def =
@@ -92,13 +91,15 @@ const auto order_condition_def =
 const auto limit_clause_def = kw("limit") > integer[take_text];
 const auto offset_clause_def = kw("offset") > integer[take_text];
 
+BOOST_SPIRIT_DEFINE(base_decl, prefix_decl, end_of_query, query_form, select_query, select_clause,
+                    select_expr, construct_query, construct_full, construct_where, describe_query,
+                    ask_query, dataset_clause, where_clause, solution_modifier, group_clause,
+                    group_condition, having_clause, order_clause, order_condition, limit_clause,
+                    offset_clause)
+
 }  // namespace
 
-BOOST_SPIRIT_DEFINE(prologue, base_decl, prefix_decl, end_of_query, query_unit, query_form,
-                    select_query, sub_select, select_clause, select_expr, construct_query,
-                    construct_full, construct_where, describe_query, ask_query, dataset_clause,
-                    where_clause, solution_modifier, group_clause, group_condition,
-                    having_clause, order_clause, order_condition, limit_clause, offset_clause)
+BOOST_SPIRIT_DEFINE(prologue, query_unit, sub_select)
 
 BOOST_SPIRIT_INSTANTIATE(prologue_type, Iterator, context_type)
 BOOST_SPIRIT_INSTANTIATE(sub_select_type, Iterator, context_type)

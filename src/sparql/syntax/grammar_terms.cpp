@@ -19,8 +19,8 @@ const auto hex = x3::char_("0-9A-Fa-f");
 const auto pn_prefix = pn_chars_base >> *(pn_chars | (+x3::lit('.') >> &pn_chars));
 const auto plx = ('%' >> hex >> hex) | ('\\' >> x3::char_("_~.!$&'()*+,;=/?#@%-"));
 const auto pn_local_char = pn_chars | ':' | plx;
-const auto pn_local =
-    (pn_chars_u | ':' | digit | plx) >> *(pn_local_char | (+x3::lit('.') >> &pn_local_char));
+const auto pn_local = (pn_chars_u | ':' | digit | plx) >>
+                      *(pn_local_char | (+x3::lit('.') >> &pn_local_char));
 const auto echar = '\\' >> x3::char_("tbnrf\\\"'");
 const auto exponent = x3::char_("eE") >> -x3::char_("+-") >> +digit;
 
@@ -42,33 +42,33 @@ const auto pname_ns_def = x3::lexeme[x3::raw[-pn_prefix >> ':'][raw_text]];
 const auto pname_def = x3::lexeme[x3::raw[-pn_prefix >> ':' >> -pn_local][raw_text]];
 const auto var_def =
     x3::lexeme[(x3::lit('?') | '$') >> x3::raw[(pn_chars_u | digit) >> *varname_char][raw_text]];
-const auto blank_node_label_def = x3::lexeme[
-    "_:" >> x3::raw[(pn_chars_u | digit) >> *(pn_chars | (+x3::lit('.') >> &pn_chars))][raw_text]];
+const auto blank_node_label_def =
+    x3::lexeme["_:" >> x3::raw[(pn_chars_u | digit) >> *(pn_chars | (+x3::lit('.') >> &pn_chars))]
+                              [raw_text]];
 const auto anon_def = x3::lit('[') >> x3::lit(']');
 const auto nil_def = x3::lit('(') >> x3::lit(')');
 const auto blank_node_def = blank_node_label[assign] | anon[assign];
 
-const auto lang_tag_def = x3::lexeme[
-    '@' >> x3::raw[+x3::char_("a-zA-Z") >> *('-' >> +x3::char_("a-zA-Z0-9"))][raw_text]];
+const auto lang_tag_def =
+    x3::lexeme['@' >> x3::raw[+x3::char_("a-zA-Z") >> *('-' >> +x3::char_("a-zA-Z0-9"))][raw_text]];
 
 // String bodies are kept raw; escapes are decoded by the lowering.
 const auto long1_body = *(echar | ~x3::char_("'\\") | (x3::lit('\'') >> !x3::lit("''")));
 const auto long2_body = *(echar | ~x3::char_("\"\\") | (x3::lit('"') >> !x3::lit("\"\"")));
 const auto short1_body = *(echar | ~x3::char_("'\\\n\r"));
 const auto short2_body = *(echar | ~x3::char_("\"\\\n\r"));
-const auto string_literal_def = x3::lexeme[
-    ("'''" >> x3::raw[long1_body][raw_text] >> "'''") |
-    ("\"\"\"" >> x3::raw[long2_body][raw_text] >> "\"\"\"") |
-    ('\'' >> x3::raw[short1_body][raw_text] >> '\'') |
-    ('"' >> x3::raw[short2_body][raw_text] >> '"')];
+const auto string_literal_def = x3::lexeme[("'''" >> x3::raw[long1_body][raw_text] >> "'''") |
+                                           ("\"\"\"" >> x3::raw[long2_body][raw_text] >> "\"\"\"") |
+                                           ('\'' >> x3::raw[short1_body][raw_text] >> '\'') |
+                                           ('"' >> x3::raw[short2_body][raw_text] >> '"')];
 
-const auto rdf_literal_def =
-    string_literal[push] >> -(lang_tag[push] | (x3::lit("^^") > iri[push]));
+const auto rdf_literal_def = string_literal[push] >>
+                             -(lang_tag[push] | (x3::lit("^^") > iri[push]));
 
 const auto sign = -x3::char_("+-");
-const auto double_literal_def = x3::lexeme[x3::raw[sign >> ((+digit >> '.' >> *digit >> exponent) |
-                                                            ('.' >> +digit >> exponent) |
-                                                            (+digit >> exponent))][raw_text]];
+const auto double_literal_def =
+    x3::lexeme[x3::raw[sign >> ((+digit >> '.' >> *digit >> exponent) |
+                                ('.' >> +digit >> exponent) | (+digit >> exponent))][raw_text]];
 const auto decimal_literal_def = x3::lexeme[x3::raw[sign >> *digit >> '.' >> +digit][raw_text]];
 const auto signed_integer_def = x3::lexeme[x3::raw[sign >> +digit][raw_text]];
 const auto integer_def = x3::lexeme[x3::raw[+digit][raw_text]];
@@ -84,12 +84,13 @@ const auto undef_def = kw("undef");
 const auto data_block_value_def = iri[assign] | rdf_literal[assign] | numeric_literal[assign] |
                                   boolean_literal[assign] | undef[assign];
 
+BOOST_SPIRIT_DEFINE(pname, blank_node_label, anon, nil, blank_node, lang_tag, double_literal,
+                    decimal_literal, signed_integer, graph_term, undef)
+
 }  // namespace
 
-BOOST_SPIRIT_DEFINE(iri, iriref, pname_ns, pname, var, blank_node_label, anon, nil, blank_node,
-                    lang_tag, string_literal, rdf_literal, double_literal, decimal_literal,
-                    signed_integer, integer, numeric_literal, boolean_literal, graph_term,
-                    var_or_term, var_or_iri, undef, data_block_value)
+BOOST_SPIRIT_DEFINE(iri, iriref, pname_ns, var, string_literal, rdf_literal, integer,
+                    numeric_literal, boolean_literal, var_or_term, var_or_iri, data_block_value)
 
 BOOST_SPIRIT_INSTANTIATE(iri_type, Iterator, context_type)
 BOOST_SPIRIT_INSTANTIATE(iriref_type, Iterator, context_type)

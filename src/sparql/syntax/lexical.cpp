@@ -1,6 +1,7 @@
 // Character classes, keyword tables and other non-template helpers of the X3 grammar.
 #include <algorithm>
-#include <array>
+#include <cctype>
+#include <iterator>
 #include <string_view>
 
 #include "sparql/syntax/detail/x3_support.h"
@@ -90,18 +91,20 @@ void NoteUnclosed(ParseState& st, const char* rule_first, const char* what) {
 
 namespace {
 
-constexpr std::array<std::string_view, 55> kBuiltins = {
-    "ABS",       "BNODE",     "BOUND",     "CEIL",     "COALESCE",  "CONCAT",    "CONTAINS",
-    "DATATYPE",  "DAY",       "ENCODE_FOR_URI",        "FLOOR",     "HOURS",     "IF",
-    "IRI",       "ISBLANK",   "ISIRI",     "ISLITERAL", "ISNUMERIC", "ISURI",     "LANG",
-    "LANGMATCHES",           "LCASE",     "MD5",      "MINUTES",   "MONTH",     "NOW",
-    "RAND",      "REGEX",     "REPLACE",   "ROUND",    "SAMETERM",  "SECONDS",   "SHA1",
-    "SHA256",    "SHA384",    "SHA512",    "STR",      "STRAFTER",  "STRBEFORE", "STRDT",
-    "STRENDS",   "STRLANG",   "STRLEN",    "STRSTARTS", "STRUUID",  "SUBSTR",    "TIMEZONE",
-    "TZ",        "UCASE",     "URI",       "UUID",     "YEAR",      "ISTRIPLE",  "",
-    ""};
-constexpr std::array<std::string_view, 7> kAggregates = {"AVG",    "COUNT", "GROUP_CONCAT", "MAX",
-                                                         "MIN",    "SAMPLE", "SUM"};
+constexpr std::string_view kBuiltins[] = {
+    "ABS",         "BNODE",     "BOUND",     "CEIL",      "COALESCE",
+    "CONCAT",      "CONTAINS",  "DATATYPE",  "DAY",       "ENCODE_FOR_URI",
+    "FLOOR",       "HOURS",     "IF",        "IRI",       "ISBLANK",
+    "ISIRI",       "ISLITERAL", "ISNUMERIC", "ISURI",     "LANG",
+    "LANGMATCHES", "LCASE",     "MD5",       "MINUTES",   "MONTH",
+    "NOW",         "RAND",      "REGEX",     "REPLACE",   "ROUND",
+    "SAMETERM",    "SECONDS",   "SHA1",      "SHA256",    "SHA384",
+    "SHA512",      "STR",       "STRAFTER",  "STRBEFORE", "STRDT",
+    "STRENDS",     "STRLANG",   "STRLEN",    "STRSTARTS", "STRUUID",
+    "SUBSTR",      "TIMEZONE",  "TZ",        "UCASE",     "URI",
+    "UUID",        "YEAR"};
+constexpr std::string_view kAggregates[] = {"AVG", "COUNT",  "GROUP_CONCAT", "MAX",
+                                            "MIN", "SAMPLE", "SUM"};
 
 // Reads a whole word of [A-Za-z0-9_] at first; fails when a name continues after it.
 bool ReadWord(const char*& first, const char* last, std::string& upper) {
@@ -118,12 +121,13 @@ bool ReadWord(const char*& first, const char* last, std::string& upper) {
 
 template <std::size_t N>
 bool MatchWord(const char*& first, const char* last, std::string& name,
-               const std::array<std::string_view, N>& table) {
+               const std::string_view (&table)[N]) {
   const char* p = first;
   std::string upper;
   if (!ReadWord(p, last, upper)) return false;
-  if (upper == "ISTRIPLE") return false;  // SPARQL 1.2, not a keyword here
-  if (std::find(table.begin(), table.end(), std::string_view(upper)) == table.end()) return false;
+  if (std::find(std::begin(table), std::end(table), std::string_view(upper)) == std::end(table)) {
+    return false;
+  }
   first = p;
   name = std::move(upper);
   return true;

@@ -49,10 +49,10 @@ enum class Kind : std::uint8_t {
   kPathNeg,  // kids: kPathOne...
   kPathOne,  // text: "^" when inverse; kids: iri | kA
   // Triples.
-  kTriples,       // kids: subject, [kPropertyList]
-  kPropertyList,  // kids: verb, kObjectList, verb, kObjectList, ...
-  kObjectList,    // kids: objects
-  kCollection,    // kids: graph nodes
+  kTriples,        // kids: subject, [kPropertyList]
+  kPropertyList,   // kids: verb, kObjectList, verb, kObjectList, ...
+  kObjectList,     // kids: objects
+  kCollection,     // kids: graph nodes
   kBNodePropList,  // kids: kPropertyList
   kTriplesBlock,   // kids: kTriples...
   // Graph patterns.
@@ -69,28 +69,28 @@ enum class Kind : std::uint8_t {
   kVarList,
   kRow,  // kids: values (kUndef for UNDEF)
   // Queries.
-  kQuery,     // kids: kPrologue, form, [kValues]
-  kPrologue,  // kids: kBaseDecl | kPrefixDecl
-  kBaseDecl,  // kids: kIriRef
-  kPrefixDecl,  // kids: kPNameNs, kIriRef
-  kSelect,      // kids: kSelectClause, kDataset..., kGroup, kSolutionModifier
-  kSubSelect,   // kids: kSelectClause, kGroup, kSolutionModifier, [kValues]
-  kSelectClause,  // kids: [kFlag] (kStar | (kVar | kSelectExpr)...)
-  kSelectExpr,    // kids: expr, var
-  kConstruct,     // kids: kConstructTemplate, kDataset..., kGroup, kSolutionModifier
+  kQuery,              // kids: kPrologue, form, [kValues]
+  kPrologue,           // kids: kBaseDecl | kPrefixDecl
+  kBaseDecl,           // kids: kIriRef
+  kPrefixDecl,         // kids: kPNameNs, kIriRef
+  kSelect,             // kids: kSelectClause, kDataset..., kGroup, kSolutionModifier
+  kSubSelect,          // kids: kSelectClause, kGroup, kSolutionModifier, [kValues]
+  kSelectClause,       // kids: [kFlag] (kStar | (kVar | kSelectExpr)...)
+  kSelectExpr,         // kids: expr, var
+  kConstruct,          // kids: kConstructTemplate, kDataset..., kGroup, kSolutionModifier
   kConstructWhere,     // kids: kDataset..., kTriplesTemplate, kSolutionModifier
   kConstructTemplate,  // kids: kTriples...
   kTriplesTemplate,    // kids: kTriples...
-  kDescribe,  // kids: (kStar | var-or-iri...), kDataset..., [kGroup], kSolutionModifier
-  kAsk,       // kids: kDataset..., kGroup, kSolutionModifier
-  kDataset,   // text: "" or NAMED; kids: iri
-  kSolutionModifier,  // kids: [kGroupBy] [kHaving] [kOrderBy] [kLimit] [kOffset]
-  kGroupBy,           // kids: kGroupCondition...
-  kGroupCondition,    // kids: expr [var]
-  kHaving,            // kids: exprs
-  kOrderBy,           // kids: kOrderCondition...
-  kOrderCondition,    // text: ASC / DESC / ""; kids: expr
-  kLimit,             // text: digits
+  kDescribe,           // kids: (kStar | var-or-iri...), kDataset..., [kGroup], kSolutionModifier
+  kAsk,                // kids: kDataset..., kGroup, kSolutionModifier
+  kDataset,            // text: "" or NAMED; kids: iri
+  kSolutionModifier,   // kids: [kGroupBy] [kHaving] [kOrderBy] [kLimit] [kOffset]
+  kGroupBy,            // kids: kGroupCondition...
+  kGroupCondition,     // kids: expr [var]
+  kHaving,             // kids: exprs
+  kOrderBy,            // kids: kOrderCondition...
+  kOrderCondition,     // text: ASC / DESC / ""; kids: expr
+  kLimit,              // text: digits
   kOffset,
   // Updates.
   kUpdate,     // kids: kUpdateSeg...
@@ -102,11 +102,11 @@ enum class Kind : std::uint8_t {
   kAdd,     // kids: [kFlag] kGraphTarget kGraphTarget
   kMove,
   kCopy,
-  kInsertData,   // kids: kQuads
-  kDeleteData,   // kids: kQuads
-  kDeleteWhere,  // kids: kQuads
-  kModify,       // kids: [kWith] [kDeleteClause] [kInsertClause] kUsing... kGroup
-  kWith,         // kids: iri
+  kInsertData,    // kids: kQuads
+  kDeleteData,    // kids: kQuads
+  kDeleteWhere,   // kids: kQuads
+  kModify,        // kids: [kWith] [kDeleteClause] [kInsertClause] kUsing... kGroup
+  kWith,          // kids: iri
   kDeleteClause,  // kids: kQuads
   kInsertClause,  // kids: kQuads
   kUsing,         // text: "" or NAMED; kids: iri

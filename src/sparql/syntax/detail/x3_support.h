@@ -78,7 +78,9 @@ struct kw_parser : x3::parser<kw_parser> {
     return true;
   }
 };
-constexpr kw_parser kw(const char* w) { return kw_parser(w); }
+constexpr kw_parser kw(const char* w) {
+  return kw_parser(w);
+}
 
 // One character of a name class (used inside lexemes only).
 template <CharClass C>
@@ -106,7 +108,15 @@ struct iri_char_parser : x3::parser<iri_char_parser> {
     unsigned char c = static_cast<unsigned char>(*first);
     if (c <= 0x20) return false;
     switch (c) {
-      case '<': case '>': case '"': case '{': case '}': case '|': case '^': case '`': case '\\':
+      case '<':
+      case '>':
+      case '"':
+      case '{':
+      case '}':
+      case '|':
+      case '^':
+      case '`':
+      case '\\':
         return false;
       default:
         break;
@@ -152,9 +162,9 @@ struct guard_directive : x3::unary_parser<Subject, guard_directive<Subject>> {
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
     ParseState& st = x3::get<state_tag>(ctx);
     if (st.depth >= kMaxNesting) {
-      throw SyntaxException{static_cast<std::size_t>(SkipWs(first, last) - st.begin),
-                            "nesting is too deep (more than " + std::to_string(kMaxNesting) +
-                                " levels)"};
+      throw SyntaxException{
+          static_cast<std::size_t>(SkipWs(first, last) - st.begin),
+          "nesting is too deep (more than " + std::to_string(kMaxNesting) + " levels)"};
     }
     ++st.depth;
     bool r;
@@ -223,7 +233,9 @@ struct set_text_fn {
     x3::_val(c).text = text;
   }
 };
-constexpr set_text_fn set_text(const char* t) { return {t}; }
+constexpr set_text_fn set_text(const char* t) {
+  return {t};
+}
 
 // Appends a kFlag child (DISTINCT, SILENT, ...).
 struct flag_fn {
@@ -236,7 +248,9 @@ struct flag_fn {
     x3::_val(c).kids.push_back(std::move(n));
   }
 };
-constexpr flag_fn flag(const char* t) { return {t}; }
+constexpr flag_fn flag(const char* t) {
+  return {t};
+}
 
 // Appends a kStar child.
 struct star_fn {
@@ -266,7 +280,9 @@ struct binop_fn {
     v = std::move(n);
   }
 };
-constexpr binop_fn binop(Kind k, const char* t) { return {k, t}; }
+constexpr binop_fn binop(Kind k, const char* t) {
+  return {k, t};
+}
 
 // Appends _attr to _val when _val already is a Kind node, else wraps _val first (n-ary
 // chains such as UNION, path alternatives and sequences stay flat).
@@ -287,7 +303,9 @@ struct chain_fn {
     v.kids.push_back(std::move(x3::_attr(c)));
   }
 };
-constexpr chain_fn chain(Kind k) { return {k}; }
+constexpr chain_fn chain(Kind k) {
+  return {k};
+}
 
 // _val = Kind(text)[_val] (path modifiers).
 struct wrap_fn {
@@ -297,14 +315,17 @@ struct wrap_fn {
     Node& v = x3::_val(c);
     Node n;
     n.kind = kind;
-    n.text = x3::_attr(c);
+    auto const& r = x3::_attr(c);  // raw[] range of the modifier
+    n.text.assign(r.begin(), r.end());
     n.pos = v.pos;
     n.end = v.end + 1;
     n.kids.push_back(std::move(v));
     v = std::move(n);
   }
 };
-constexpr wrap_fn wrap(Kind k) { return {k}; }
+constexpr wrap_fn wrap(Kind k) {
+  return {k};
+}
 
 // ---------------------------------------------------------------------------------------------
 // Rule ID bases.
@@ -326,8 +347,8 @@ struct pass_id {};
 
 // Declares rule `name` with its own ID type derived from `base` (node_id<K>, brace_id<K> or
 // pass_id) and a description used in "expected ..." messages.
-#define HAMLET_RULE(name, base, desc)   \
-  struct name##_id : base {};            \
+#define HAMLET_RULE(name, base, desc)            \
+  struct name##_id : base {};                    \
   using name##_type = x3::rule<name##_id, Node>; \
   inline const name##_type name = desc;
 

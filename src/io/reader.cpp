@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <memory>
 
+#include "io/locate.h"
 #include "rdf/check.h"
+#include "rdf/iri.h"
 
 namespace hamlet::io {
 
@@ -66,10 +68,12 @@ int SourceError(void* stream) {
   return src->file != nullptr ? std::ferror(src->file) : 0;
 }
 
-// Owns nodes that serd_env_expand_node allocated for one statement.
+// Owns what resolving the IRIs of one statement allocated.
 struct Expanded {
   SerdNode nodes[5];
   int n = 0;
+  std::string resolved[5];
+  int r = 0;
   ~Expanded() {
     for (int i = 0; i < n; ++i) serd_node_free(&nodes[i]);
   }
@@ -78,11 +82,21 @@ struct Expanded {
 struct ReaderState {
   const ReadOptions* options;
   const QuadSink* sink;
-  SerdEnv* env;
+  SerdEnv* env;  // prefixes only; the base IRI is resolved here, per RFC 3986
   std::string name;
-  Status status;       // first error (syntax or from the sink)
+  std::string base;
   bool line_oriented;  // N-Triples / N-Quads: every IRI must be absolute
+  Status status;       // first error (syntax, semantic, or from the sink)
+  // For errors found after Serd moved on: what to look for to report a position.
+  LineMatcher locate;
 };
+
+// Records a semantic error; its position is looked up once reading has stopped.
+void Fail(ReaderState* st, std::string message, LineMatcher locate) {
+  if (!st->status.ok()) return;
+  st->status = Status::InvalidInput(std::move(message));
+  st->locate = std::move(locate);
+}
 
 SerdStatus OnError(void* handle, const SerdError* e) {
   auto* st = static_cast<ReaderState*>(handle);
@@ -102,45 +116,64 @@ SerdStatus OnError(void* handle, const SerdError* e) {
 
 SerdStatus OnBase(void* handle, const SerdNode* uri) {
   auto* st = static_cast<ReaderState*>(handle);
-  return serd_env_set_base_uri(st->env, uri);
+  st->base = rdf::ResolveIri(st->base, View(uri));
+  return SERD_SUCCESS;
 }
 
 SerdStatus OnPrefix(void* handle, const SerdNode* name, const SerdNode* uri) {
   auto* st = static_cast<ReaderState*>(handle);
-  SerdStatus s = serd_env_set_prefix(st->env, name, uri);
-  if (st->options->on_prefix) {
-    SerdNode expanded = serd_env_expand_node(st->env, uri);
-    if (expanded.buf != nullptr) {
-      st->options->on_prefix(View(name), View(&expanded));
-      serd_node_free(&expanded);
-    } else {
-      st->options->on_prefix(View(name), View(uri));
-    }
-  }
+  std::string iri = rdf::ResolveIri(st->base, View(uri));
+  SerdStatus s = serd_env_set_prefix_from_strings(st->env, name->buf,
+                                                  reinterpret_cast<const uint8_t*>(iri.c_str()));
+  if (st->options->on_prefix) st->options->on_prefix(View(name), iri);
   return s;
 }
 
-// Resolves a URI or CURIE node to an absolute IRI. Returns false and sets st->status on error.
-bool ResolveIri(ReaderState* st, const SerdNode* n, Expanded* ex, std::string_view* out) {
-  if (n->type == SERD_URI && serd_uri_string_has_scheme(n->buf)) {
-    *out = View(n);
-    return true;
+// True when `s` holds the UTF-8 form of a UTF-16 surrogate (from a \u escape): not a character.
+bool HasSurrogate(std::string_view s) {
+  for (size_t i = s.find('\xED'); i != std::string_view::npos; i = s.find('\xED', i + 1)) {
+    if (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0xA0) return true;
   }
-  if (n->type == SERD_URI && st->line_oriented) {
-    st->status = Status::InvalidInput(st->name + ": relative IRI <" + std::string(View(n)) +
-                                      "> is not allowed in N-Triples / N-Quads");
-    return false;
+  return false;
+}
+
+// Resolves a URI or CURIE node to an absolute IRI. Returns false and records the error.
+bool ResolveIri(ReaderState* st, const SerdNode* n, Expanded* ex, std::string_view* out) {
+  std::string_view text = View(n);
+  if (n->type == SERD_URI) {
+    if (rdf::HasScheme(text)) {
+      *out = text;
+      return true;
+    }
+    if (st->line_oriented) {
+      Fail(st, "relative IRI <" + std::string(text) + "> is not allowed in N-Triples / N-Quads",
+           MatchToken("<" + std::string(text) + ">"));
+      return false;
+    }
+    if (st->base.empty()) {
+      Fail(st, "relative IRI <" + std::string(text) + "> with no base IRI to resolve it against",
+           MatchToken("<" + std::string(text) + ">"));
+      return false;
+    }
+    std::string& r = ex->resolved[ex->r++];
+    r = rdf::ResolveIri(st->base, text);
+    *out = r;
+    return true;
   }
   SerdNode e = serd_env_expand_node(st->env, n);
   if (e.buf == nullptr) {
-    if (n->type == SERD_CURIE) {
-      std::string_view c = View(n);
-      st->status = Status::InvalidInput(st->name + ": undefined prefix in '" + std::string(c) +
-                                        "' (declare it with @prefix " +
-                                        std::string(c.substr(0, c.find(':') + 1)) + " <...> .)");
+    size_t colon = text.find(':');
+    if (colon == std::string_view::npos) {
+      Fail(st,
+           "'" + std::string(text) +
+               "' is not a term here (expected an IRI, a prefixed name, "
+               "a blank node or a literal)",
+           MatchToken(std::string(text)));
     } else {
-      st->status = Status::InvalidInput(st->name + ": relative IRI <" + std::string(View(n)) +
-                                        "> with no base IRI to resolve it against");
+      Fail(st,
+           "undefined prefix '" + std::string(text.substr(0, colon + 1)) + "' in '" +
+               std::string(text) + "'",
+           MatchToken(std::string(text)));
     }
     return false;
   }
@@ -155,12 +188,7 @@ bool ToTerm(ReaderState* st, const SerdNode* n, Expanded* ex, rdf::TermView* t) 
     case SERD_CURIE:
       t->kind = rdf::TermKind::kIri;
       if (!ResolveIri(st, n, ex, &t->value)) return false;
-      if (!st->options->check_iris) return true;
-      if (Status c = rdf::CheckAbsoluteIri(t->value); !c.ok()) {
-        st->status = c.WithContext(st->name);
-        return false;
-      }
-      return true;
+      break;
     case SERD_BLANK:
       t->kind = rdf::TermKind::kBlank;
       t->value = View(n);
@@ -168,11 +196,23 @@ bool ToTerm(ReaderState* st, const SerdNode* n, Expanded* ex, rdf::TermView* t) 
     case SERD_LITERAL:
       t->kind = rdf::TermKind::kLiteral;
       t->value = View(n);
-      return true;
+      break;
     default:
-      st->status = Status::InvalidInput(st->name + ": unexpected node type");
+      Fail(st, "unexpected node type", nullptr);
       return false;
   }
+  if (HasSurrogate(t->value)) {
+    Fail(st, "an escape encodes a UTF-16 surrogate code point, which is not a character",
+         MatchSurrogateEscape());
+    return false;
+  }
+  if (t->kind == rdf::TermKind::kIri && st->options->check_iris) {
+    if (Status c = rdf::CheckAbsoluteIri(t->value); !c.ok()) {
+      Fail(st, c.message(), MatchToken(std::string(t->value)));
+      return false;
+    }
+  }
+  return true;
 }
 
 SerdStatus OnStatement(void* handle, SerdStatementFlags, const SerdNode* graph,
@@ -197,25 +237,23 @@ SerdStatus OnStatement(void* handle, SerdStatementFlags, const SerdNode* graph,
   }
   Status s = (*st->sink)(q);
   if (!s.ok()) {
-    st->status = std::move(s);
+    if (st->status.ok()) st->status = std::move(s);
     return SERD_ERR_BAD_ARG;  // any error status stops the reader
   }
   return SERD_SUCCESS;
 }
 
-Status ReadSource(Source* src, const std::string& name, const ReadOptions& options,
-                  const QuadSink& sink) {
-  ReaderState st{
-      &options,     &sink,
-      nullptr,      name,
-      Status::Ok(), options.syntax == Syntax::kNTriples || options.syntax == Syntax::kNQuads};
-  SerdNode base = SERD_NODE_NULL;
-  if (!options.base_iri.empty()) {
-    base = serd_node_from_substring(SERD_URI,
-                                    reinterpret_cast<const uint8_t*>(options.base_iri.data()),
-                                    options.base_iri.size());
-  }
-  st.env = serd_env_new(options.base_iri.empty() ? nullptr : &base);
+// `path` is the file to search for error positions ("" when reading from memory or stdin).
+Status ReadSource(Source* src, const std::string& name, const std::string& path,
+                  const ReadOptions& options, const QuadSink& sink) {
+  ReaderState st{&options,
+                 &sink,
+                 serd_env_new(nullptr),
+                 name,
+                 options.base_iri,
+                 options.syntax == Syntax::kNTriples || options.syntax == Syntax::kNQuads,
+                 Status::Ok(),
+                 nullptr};
   SerdReader* reader =
       serd_reader_new(ToSerd(options.syntax), &st, nullptr, OnBase, OnPrefix, OnStatement, nullptr);
   serd_reader_set_strict(reader, true);
@@ -229,7 +267,18 @@ Status ReadSource(Source* src, const std::string& name, const ReadOptions& optio
                               reinterpret_cast<const uint8_t*>(name.c_str()), kReadPageBytes);
   serd_reader_free(reader);
   serd_env_free(st.env);
-  if (!st.status.ok()) return st.status;
+  if (!st.status.ok()) {
+    if (!st.locate) return st.status;
+    std::optional<TextPosition> pos;
+    if (!path.empty()) {
+      pos = FindInFile(path, st.locate);
+    } else if (src->file == nullptr) {
+      pos = FindInText(src->text, st.locate);
+    }
+    std::string where =
+        pos ? name + ":" + std::to_string(pos->line) + ":" + std::to_string(pos->column) : name;
+    return Status::InvalidInput(where + ": " + st.status.message());
+  }
   if (rs > SERD_FAILURE) {
     return Status::InvalidInput(name + ": could not be read (" +
                                 reinterpret_cast<const char*>(serd_strerror(rs)) + ")");
@@ -274,7 +323,7 @@ Status ReadFile(const std::string& path, const ReadOptions& options, const QuadS
     owned.reset(f);
     src.file = f;
   }
-  return ReadSource(&src, name, options, sink);
+  return ReadSource(&src, name, path == "-" ? "" : path, options, sink);
 }
 
 Status ReadString(std::string_view text, const std::string& name, const ReadOptions& options,
@@ -282,7 +331,7 @@ Status ReadString(std::string_view text, const std::string& name, const ReadOpti
   Source src;
   src.text = text;
   src.bytes_read = options.bytes_read;
-  return ReadSource(&src, name, options, sink);
+  return ReadSource(&src, name, "", options, sink);
 }
 
 Result<std::vector<rdf::Quad>> ReadAllQuads(const std::string& path, const ReadOptions& options) {

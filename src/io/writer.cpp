@@ -8,8 +8,22 @@ namespace hamlet::io {
 
 namespace {
 
+// Not serd_node_from_substring: it stops at the first NUL, and literals may contain U+0000.
 SerdNode MakeNode(SerdType type, std::string_view s) {
-  return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
+  SerdNode n = SERD_NODE_NULL;
+  n.buf = reinterpret_cast<const uint8_t*>(s.data());
+  n.n_bytes = s.size();
+  n.type = type;
+  unsigned flags = 0;
+  size_t chars = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++chars;  // count code points, not continuation bytes
+    if (c == '\n' || c == '\r') flags |= SERD_HAS_NEWLINE;
+    if (c == '"') flags |= SERD_HAS_QUOTE;
+  }
+  n.n_chars = chars;
+  n.flags = static_cast<SerdNodeFlags>(flags);
+  return n;
 }
 
 SerdNode ToNode(const rdf::TermView& t) {

@@ -15,6 +15,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "io/locate.h"
 #include "rdf/check.h"
 #include "rdf/vocab.h"
 #include "store/load_pipeline.h"
@@ -227,7 +228,10 @@ class LoadJob {
     if (id != kNoTerm) return id;
     auto view = DecodeTermView(bytes);
     if (!view.ok()) return view.status();
-    HAMLET_RETURN_IF_ERROR(CheckNewTerm(*view));
+    if (Status c = CheckNewTerm(*view); !c.ok()) {
+      bad_token_ = std::string(view->kind == rdf::TermKind::kIri ? view->value : view->datatype);
+      return c;
+    }
     if (!dict_empty_ && view->kind != rdf::TermKind::kBlank) {
       std::string v;
       auto s = store_->db()->Get(ro_, store_->cf(kCfTerm2Id),
@@ -518,6 +522,7 @@ class LoadJob {
   std::map<std::string, std::string> prefixes_;  // meta key -> namespace IRI
   std::mutex prefix_mutex_;                      // prefixes_ is filled by the parsing thread
   std::string buf_;
+  std::string bad_token_;  // the text of an invalid term, to find its position for the error
   std::atomic<uint64_t> bytes_in_source_{0};
   uint64_t bytes_done_ = 0, total_bytes_ = 0;
   double last_report_ = -1;

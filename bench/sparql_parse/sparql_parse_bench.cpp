@@ -37,7 +37,7 @@ double Rate(F&& f, double seconds) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string dir = argc > 1 ? argv[1] : HAMLET_BENCH_QUERY_DIR;
+  std::string dir = argc > 1 && argv[1][0] != 0 ? argv[1] : HAMLET_BENCH_QUERY_DIR;
   double seconds = argc > 2 ? std::stod(argv[2]) : 0.5;
   std::vector<std::pair<std::string, std::string>> queries;
   for (const auto& e : fs::directory_iterator(dir)) {

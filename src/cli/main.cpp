@@ -3,9 +3,11 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <iostream>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/parse_command.h"
 
 int main(int argc, char** argv) {
   using namespace hamlet::cli;
@@ -49,6 +51,13 @@ int main(int argc, char** argv) {
   stats_cmd->add_option("--top", stats.top, "How many predicates, classes and graphs to list")
       ->capture_default_str();
 
+  std::string parse_file;
+  bool parse_update = false;
+  auto* parse_cmd = app.add_subcommand(
+      "parse", "Parse a SPARQL query (.rq) or update (.ru) and print its algebra");
+  parse_cmd->add_option("file", parse_file, "Query or update file ('-' = stdin)")->required();
+  parse_cmd->add_flag("--update", parse_update, "Read an update (default: by extension, .ru)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -69,6 +78,7 @@ int main(int argc, char** argv) {
     exp.store = store;
     return RunExport(exp);
   }
+  if (*parse_cmd) return RunParse(parse_file, parse_update, std::cout, std::cerr);
   if (*stats_cmd) {
     stats.store = store;
     return RunStats(stats);

@@ -44,9 +44,9 @@ inline constexpr const char* kRdfNil = "http://www.w3.org/1999/02/22-rdf-syntax-
 struct Term {
   enum class Kind : std::uint8_t { kIri, kBlank, kLiteral, kVariable };
   Kind kind = Kind::kIri;
-  std::string value;     // IRI, blank node label, lexical form, or variable name (no ?/$)
-  std::string datatype;  // literals only
-  std::string lang;      // literals only, as written
+  std::string value;       // IRI, blank node label, lexical form, or variable name (no ?/$)
+  std::string datatype;    // literals only
+  std::string lang;        // literals only, as written
   bool anonymous = false;  // blank nodes only
 
   static Term Iri(std::string iri);
@@ -89,8 +89,8 @@ struct Path {
 
 struct TriplePattern {
   Term subject;
-  Term predicate;             // IRI or variable when path is empty
-  std::optional<Path> path;   // a property path that is not a plain IRI
+  Term predicate;            // IRI or variable when path is empty
+  std::optional<Path> path;  // a property path that is not a plain IRI
   Term object;
   bool operator==(const TriplePattern&) const = default;
 };
@@ -115,8 +115,8 @@ struct Expr {
   Term term;
   std::vector<Expr> args;
   bool distinct = false;
-  bool star = false;                      // COUNT(*)
-  std::optional<std::string> separator;   // GROUP_CONCAT(... ; SEPARATOR = "...")
+  bool star = false;                           // COUNT(*)
+  std::optional<std::string> separator;        // GROUP_CONCAT(... ; SEPARATOR = "...")
   std::shared_ptr<GroupGraphPattern> pattern;  // EXISTS / NOT EXISTS
   std::size_t offset = 0;
 };
@@ -160,7 +160,7 @@ struct GroupGraphPattern {
 };
 
 struct Prologue {
-  std::string base;                                          // final base IRI ("" = none)
+  std::string base;                                           // final base IRI ("" = none)
   std::vector<std::pair<std::string, std::string>> prefixes;  // prefix (no ':') -> IRI
 };
 
@@ -238,10 +238,10 @@ struct UpdateOperation {
   Kind kind = Kind::kLoad;
   Prologue prologue;  // as in effect for this operation
   bool silent = false;
-  Term source;                    // LOAD: document IRI
-  std::optional<Term> into;       // LOAD ... INTO GRAPH
-  GraphTarget target;             // CLEAR / DROP / CREATE; ADD / MOVE / COPY: source
-  GraphTarget destination;        // ADD / MOVE / COPY
+  Term source;                          // LOAD: document IRI
+  std::optional<Term> into;             // LOAD ... INTO GRAPH
+  GraphTarget target;                   // CLEAR / DROP / CREATE; ADD / MOVE / COPY: source
+  GraphTarget destination;              // ADD / MOVE / COPY
   std::vector<QuadBlock> delete_quads;  // DELETE DATA, DELETE WHERE, DELETE { }
   std::vector<QuadBlock> insert_quads;  // INSERT DATA, INSERT { }
   bool has_delete_clause = false;       // Modify: DELETE { } present

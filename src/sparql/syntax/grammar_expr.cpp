@@ -89,13 +89,16 @@ HAMLET_RULE(exists, node_id<Kind::kExists>, "'EXISTS'")
 HAMLET_RULE(less_than, pass_id, "'<'")
 
 const auto expression_def = guarded[conditional_or[assign]];
+
 const auto conditional_or_def = conditional_and[assign] >>
                                 *("||" > conditional_and[binop(Kind::kBinary, "||")]);
+
 const auto conditional_and_def = relational[assign] >>
                                  *("&&" > relational[binop(Kind::kBinary, "&&")]);
 
 // '<' is an operator only where the longest-token rule does not read an IRIREF.
 const auto less_than_def = !iriref >> '<';
+
 const auto relational_def = additive[assign] >>
                             -(("=" > additive[binop(Kind::kBinary, "=")]) |
                               ("!=" > additive[binop(Kind::kBinary, "!=")]) |
@@ -105,37 +108,47 @@ const auto relational_def = additive[assign] >>
                               (">" > additive[binop(Kind::kBinary, ">")]) |
                               (kw("in") > expression_list[in_op("IN")]) |
                               (kw("not") > kw("in") > expression_list[in_op("NOT IN")]));
+
 const auto additive_def = multiplicative[assign] >>
                           *(('+' > multiplicative[binop(Kind::kBinary, "+")]) |
                             ('-' > multiplicative[binop(Kind::kBinary, "-")]));
+
 const auto multiplicative_def = unary[assign] >> *(('*' > unary[binop(Kind::kBinary, "*")]) |
                                                    ('/' > unary[binop(Kind::kBinary, "/")]));
+
 const auto unary_def = ('!' > primary[unop("!")]) | primary[assign] | ('+' > primary[unop("+")]) |
                        ('-' > primary[unop("-")]);
+
 const auto primary_def = bracketted_expression[assign] | builtin_call[assign] |
                          iri_or_function[assign] | rdf_literal[assign] | numeric_literal[assign] |
                          boolean_literal[assign] | var[assign];
+
 const auto bracketted_expression_def = '(' > expression[assign] > ')';
 
-const auto expression_list_def = '(' > (x3::lit(')') |
-                                        (expression[push] >> *(',' > expression[push]) > ')'));
-const auto arg_list_def = '(' >>
-                          (x3::lit(')') | (-kw("distinct")[flag("DISTINCT")] >> expression[push] >>
-                                           *(',' > expression[push]) > ')'));
+const auto expression_list_def =
+    mark<Kind::kArgList>['(' >
+                         (x3::lit(')') | (expression[push] >> *(',' > expression[push]) > ')'))];
+const auto arg_list_def =
+    mark<Kind::kArgList>['(' >>
+                         (x3::lit(')') | (-kw("distinct")[flag("DISTINCT")] >> expression[push] >>
+                                          *(',' > expression[push]) > ')'))];
 const auto iri_or_function_def = iri[assign] >> -arg_list[make_function];
-const auto function_call_def = iri[push] >> arg_list[push];
 
-const auto aggregate_def = function_name_parser<true>{}[string_text] > '(' >
+const auto function_call_def = mark<Kind::kFunction>[iri[push] >> arg_list[push]];
+
+const auto aggregate_def =
+    mark<Kind::kAggregate>[function_name_parser<true>{}[string_text] > '(' >
                            -kw("distinct")[flag("DISTINCT")] >
                            (x3::lit('*')[star] | expression[push]) >
-                           -(';' > kw("separator") > '=' > string_literal[separator]) > ')';
-const auto generic_builtin_def = function_name_parser<false>{}[string_text] > '(' >
-                                 (x3::lit(')') |
-                                  (expression[push] >> *(',' > expression[push]) > ')'));
-const auto exists_def =
-    (kw("exists")[set_text("EXISTS")] | (kw("not") >> kw("exists"))[set_text("NOT EXISTS")]) >
-    group_graph_pattern[push];
+                           -(';' > kw("separator") > '=' > string_literal[separator]) > ')'];
+const auto generic_builtin_def =
+    mark<Kind::kBuiltin>[function_name_parser<false>{}[string_text] > '(' >
+                         (x3::lit(')') | (expression[push] >> *(',' > expression[push]) > ')'))];
+const auto exists_def = mark<Kind::kExists>[(kw("exists")[set_text("EXISTS")] |
+                                             (kw("not") >> kw("exists"))[set_text("NOT EXISTS")]) >
+                                            group_graph_pattern[push]];
 const auto builtin_call_def = aggregate[assign] | generic_builtin[assign] | exists[assign];
+
 const auto constraint_def =
     bracketted_expression[assign] | builtin_call[assign] | function_call[assign];
 

@@ -48,31 +48,39 @@ HAMLET_RULE(values_rows, brace_id<Kind::kValues>, "'{'")
 HAMLET_RULE(values_rows_one, brace_id<Kind::kValues>, "'{'")
 
 const auto group_graph_pattern_def =
-    guarded['{' >> (sub_select[push] | group_graph_pattern_sub[push]) > '}'];
-const auto group_graph_pattern_sub_def = -triples_block[push] >>
-                                         *(graph_pattern_not_triples[push] >> -x3::lit('.') >>
-                                           -triples_block[push]);
+    mark<Kind::kGroup>[guarded['{' >> (sub_select[push] | group_graph_pattern_sub[push]) > '}']];
+const auto group_graph_pattern_sub_def =
+    mark<Kind::kGroupSub>[-triples_block[push] >> *(graph_pattern_not_triples[push] >>
+                                                    -x3::lit('.') >> -triples_block[push])];
 const auto graph_pattern_not_triples_def = group_or_union[assign] | optional_pattern[assign] |
                                            minus_pattern[assign] | graph_pattern[assign] |
                                            service_pattern[assign] | filter[assign] | bind[assign] |
                                            inline_data[assign];
+
 const auto group_or_union_def = group_graph_pattern[assign] >>
                                 *(kw("union") > group_graph_pattern[chain(Kind::kUnion)]);
-const auto optional_pattern_def = kw("optional") > group_graph_pattern[push];
-const auto minus_pattern_def = kw("minus") > group_graph_pattern[push];
-const auto graph_pattern_def = kw("graph") > var_or_iri[push] > group_graph_pattern[push];
+
+const auto optional_pattern_def = mark<Kind::kOptional>[kw("optional") > group_graph_pattern[push]];
+const auto minus_pattern_def = mark<Kind::kMinus>[kw("minus") > group_graph_pattern[push]];
+const auto graph_pattern_def =
+    mark<Kind::kGraph>[kw("graph") > var_or_iri[push] > group_graph_pattern[push]];
 const auto service_pattern_def =
-    kw("service") > -kw("silent")[flag("SILENT")] > var_or_iri[push] > group_graph_pattern[push];
-const auto filter_def = kw("filter") > constraint[push];
-const auto bind_def = kw("bind") > '(' > expression[push] > kw("as") > var[push] > ')';
+    mark<Kind::kService>[kw("service") > -kw("silent")[flag("SILENT")] > var_or_iri[push] >
+                         group_graph_pattern[push]];
+const auto filter_def = mark<Kind::kFilter>[kw("filter") > constraint[push]];
+const auto bind_def =
+    mark<Kind::kBind>[kw("bind") > '(' > expression[push] > kw("as") > var[push] > ')'];
 
 const auto inline_data_def = kw("values") > data_block[assign];
-const auto var_list_def = '(' >> *var[push] > ')';
-const auto values_row_def = '(' >> *data_block_value[push] > ')';
-const auto values_rows_def = '{' >> *values_row[push] > '}';
-const auto values_rows_one_def = '{' >> *data_block_value[push_wrapped(Kind::kRow)] > '}';
-const auto data_block_def = (var[push_wrapped(Kind::kVarList)] > values_rows_one[append_kids]) |
-                            (var_list[push] > values_rows[append_kids]);
+
+const auto var_list_def = mark<Kind::kVarList>['(' >> *var[push] > ')'];
+const auto values_row_def = mark<Kind::kRow>['(' >> *data_block_value[push] > ')'];
+const auto values_rows_def = mark<Kind::kValues>['{' >> *values_row[push] > '}'];
+const auto values_rows_one_def =
+    mark<Kind::kValues>['{' >> *data_block_value[push_wrapped(Kind::kRow)] > '}'];
+const auto data_block_def =
+    mark<Kind::kValues>[(var[push_wrapped(Kind::kVarList)] > values_rows_one[append_kids]) |
+                        (var_list[push] > values_rows[append_kids])];
 
 BOOST_SPIRIT_DEFINE(group_graph_pattern_sub, graph_pattern_not_triples, group_or_union,
                     optional_pattern, minus_pattern, graph_pattern, service_pattern, filter, bind,

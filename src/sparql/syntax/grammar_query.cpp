@@ -39,57 +39,67 @@ HAMLET_RULE(limit_clause, node_id<Kind::kLimit>, "'LIMIT'")
 HAMLET_RULE(offset_clause, node_id<Kind::kOffset>, "'OFFSET'")
 HAMLET_RULE(end_of_query, pass_id, "end of query")
 
-const auto prologue_def = *(base_decl[push] | prefix_decl[push]);
-const auto base_decl_def = kw("base") > iriref[push];
-const auto prefix_decl_def = kw("prefix") > pname_ns[push] > iriref[push];
+const auto prologue_def = mark<Kind::kPrologue>[*(base_decl[push] | prefix_decl[push])];
+const auto base_decl_def = mark<Kind::kBaseDecl>[kw("base") > iriref[push]];
+const auto prefix_decl_def = mark<Kind::kPrefixDecl>[kw("prefix") > pname_ns[push] > iriref[push]];
 
 const auto end_of_query_def = x3::eoi;
-const auto query_unit_def = prologue[push] > query_form[push] >
-                            -(kw("values") > data_block[push]) > end_of_query;
+
+const auto query_unit_def = mark<Kind::kQuery>[prologue[push] > query_form[push] >
+                                               -(kw("values") > data_block[push]) > end_of_query];
 const auto query_form_def =
     select_query[assign] | construct_query[assign] | describe_query[assign] | ask_query[assign];
 
-const auto select_query_def =
-    select_clause[push] > *dataset_clause[push] > where_clause[push] > solution_modifier[push];
-const auto sub_select_def = select_clause[push] > where_clause[push] > solution_modifier[push] >
-                            -(kw("values") > data_block[push]);
-const auto select_clause_def = kw("select") > -(kw("distinct")[flag("DISTINCT")] |
-                                                kw("reduced")[flag("REDUCED")]) >
-                               (+(var[push] | select_expr[push]) | x3::lit('*')[star]);
-const auto select_expr_def = '(' > expression[push] > kw("as") > var[push] > ')';
+const auto select_query_def = mark<Kind::kSelect>[select_clause[push] > *dataset_clause[push] >
+                                                  where_clause[push] > solution_modifier[push]];
+const auto sub_select_def =
+    mark<Kind::kSubSelect>[select_clause[push] > where_clause[push] > solution_modifier[push] >
+                           -(kw("values") > data_block[push])];
+const auto select_clause_def =
+    mark<Kind::kSelectClause>[kw("select") >
+                              -(kw("distinct")[flag("DISTINCT")] | kw("reduced")[flag("REDUCED")]) >
+                              (+(var[push] | select_expr[push]) | x3::lit('*')[star])];
+const auto select_expr_def =
+    mark<Kind::kSelectExpr>['(' > expression[push] > kw("as") > var[push] > ')'];
 
 const auto construct_query_def = kw("construct") >
                                  (construct_full[assign] | construct_where[assign]);
-const auto construct_full_def =
-    construct_template[push] > *dataset_clause[push] > where_clause[push] > solution_modifier[push];
-const auto construct_where_def =
-    *dataset_clause[push] >> kw("where") > braced_triples_template[push] > solution_modifier[push];
-const auto describe_query_def = kw("describe") > (+var_or_iri[push] | x3::lit('*')[star]) >
-                                *dataset_clause[push] >
-                                -where_clause[push] > solution_modifier[push];
-const auto ask_query_def =
-    kw("ask") > *dataset_clause[push] > where_clause[push] > solution_modifier[push];
 
-const auto dataset_clause_def = kw("from") >
-                                ((kw("named")[set_text("NAMED")] > iri[push]) | iri[push]);
+const auto construct_full_def =
+    mark<Kind::kConstruct>[construct_template[push] > *dataset_clause[push] > where_clause[push] >
+                           solution_modifier[push]];
+const auto construct_where_def =
+    mark<Kind::kConstructWhere>[*dataset_clause[push] >> kw("where") >
+                                braced_triples_template[push] > solution_modifier[push]];
+const auto describe_query_def =
+    mark<Kind::kDescribe>[kw("describe") > (+var_or_iri[push] | x3::lit('*')[star]) >
+                          *dataset_clause[push] > -where_clause[push] > solution_modifier[push]];
+const auto ask_query_def = mark<Kind::kAsk>[kw("ask") > *dataset_clause[push] > where_clause[push] >
+                                            solution_modifier[push]];
+
+const auto dataset_clause_def =
+    mark<Kind::kDataset>[kw("from") > ((kw("named")[set_text("NAMED")] > iri[push]) | iri[push])];
 const auto where_clause_def =
     (kw("where") > group_graph_pattern[assign]) | group_graph_pattern[assign];
 
-const auto solution_modifier_def = -group_clause[push] >> -having_clause[push] >>
-                                   -order_clause[push] >>
-                                   -((limit_clause[push] >> -offset_clause[push]) |
-                                     (offset_clause[push] >> -limit_clause[push]));
-const auto group_clause_def = kw("group") > kw("by") > +group_condition[push];
-const auto group_condition_def = builtin_call[push] | function_call[push] |
-                                 ('(' > expression[push] > -(kw("as") > var[push]) > ')') |
-                                 var[push];
-const auto having_clause_def = kw("having") > +constraint[push];
-const auto order_clause_def = kw("order") > kw("by") > +order_condition[push];
+const auto solution_modifier_def =
+    mark<Kind::kSolutionModifier>[-group_clause[push] >> -having_clause[push] >>
+                                  -order_clause[push] >>
+                                  -((limit_clause[push] >> -offset_clause[push]) |
+                                    (offset_clause[push] >> -limit_clause[push]))];
+const auto group_clause_def = mark<Kind::kGroupBy>[kw("group") > kw("by") > +group_condition[push]];
+const auto group_condition_def =
+    mark<Kind::kGroupCondition>[builtin_call[push] | function_call[push] |
+                                ('(' > expression[push] > -(kw("as") > var[push]) > ')') |
+                                var[push]];
+const auto having_clause_def = mark<Kind::kHaving>[kw("having") > +constraint[push]];
+const auto order_clause_def = mark<Kind::kOrderBy>[kw("order") > kw("by") > +order_condition[push]];
 const auto order_condition_def =
-    ((kw("asc")[set_text("ASC")] | kw("desc")[set_text("DESC")]) > bracketted_expression[push]) |
-    constraint[push] | var[push];
-const auto limit_clause_def = kw("limit") > integer[take_text];
-const auto offset_clause_def = kw("offset") > integer[take_text];
+    mark<Kind::kOrderCondition>[((kw("asc")[set_text("ASC")] | kw("desc")[set_text("DESC")]) >
+                                 bracketted_expression[push]) |
+                                constraint[push] | var[push]];
+const auto limit_clause_def = mark<Kind::kLimit>[kw("limit") > integer[take_text]];
+const auto offset_clause_def = mark<Kind::kOffset>[kw("offset") > integer[take_text]];
 
 BOOST_SPIRIT_DEFINE(base_decl, prefix_decl, end_of_query, query_form, select_query, select_clause,
                     select_expr, construct_query, construct_full, construct_where, describe_query,

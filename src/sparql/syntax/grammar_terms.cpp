@@ -37,50 +37,63 @@ HAMLET_RULE(graph_term, pass_id, "an RDF term")
 HAMLET_RULE(undef, node_id<Kind::kUndef>, "'UNDEF'")
 
 const auto iri_def = iriref[assign] | pname[assign];
-const auto iriref_def = x3::lexeme['<' >> x3::raw[*iri_char][raw_text] >> '>'];
-const auto pname_ns_def = x3::lexeme[x3::raw[-pn_prefix >> ':'][raw_text]];
-const auto pname_def = x3::lexeme[x3::raw[-pn_prefix >> ':' >> -pn_local][raw_text]];
+
+const auto iriref_def = mark<Kind::kIriRef>[x3::lexeme['<' >> x3::raw[*iri_char][raw_text] >> '>']];
+const auto pname_ns_def = mark<Kind::kPNameNs>[x3::lexeme[x3::raw[-pn_prefix >> ':'][raw_text]]];
+const auto pname_def =
+    mark<Kind::kPName>[x3::lexeme[x3::raw[-pn_prefix >> ':' >> -pn_local][raw_text]]];
 const auto var_def =
-    x3::lexeme[(x3::lit('?') | '$') >> x3::raw[(pn_chars_u | digit) >> *varname_char][raw_text]];
+    mark<Kind::kVar>[x3::lexeme[(x3::lit('?') | '$') >>
+                                x3::raw[(pn_chars_u | digit) >> *varname_char][raw_text]]];
 const auto blank_node_label_def =
-    x3::lexeme["_:" >> x3::raw[(pn_chars_u | digit) >> *(pn_chars | (+x3::lit('.') >> &pn_chars))]
-                              [raw_text]];
-const auto anon_def = x3::lit('[') >> x3::lit(']');
-const auto nil_def = x3::lit('(') >> x3::lit(')');
+    mark<Kind::kBNodeLabel>[x3::lexeme["_:" >> x3::raw[(pn_chars_u | digit) >>
+                                                       *(pn_chars | (+x3::lit('.') >> &pn_chars))]
+                                                      [raw_text]]];
+const auto anon_def = mark<Kind::kAnon>[x3::lit('[') >> x3::lit(']')];
+const auto nil_def = mark<Kind::kNil>[x3::lit('(') >> x3::lit(')')];
 const auto blank_node_def = blank_node_label[assign] | anon[assign];
 
 const auto lang_tag_def =
-    x3::lexeme['@' >> x3::raw[+x3::char_("a-zA-Z") >> *('-' >> +x3::char_("a-zA-Z0-9"))][raw_text]];
+    mark<Kind::kLangTag>[x3::lexeme['@' >> x3::raw[+x3::char_("a-zA-Z") >>
+                                                   *('-' >> +x3::char_("a-zA-Z0-9"))][raw_text]]];
 
 // String bodies are kept raw; escapes are decoded by the lowering.
 const auto long1_body = *(echar | ~x3::char_("'\\") | (x3::lit('\'') >> !x3::lit("''")));
 const auto long2_body = *(echar | ~x3::char_("\"\\") | (x3::lit('"') >> !x3::lit("\"\"")));
 const auto short1_body = *(echar | ~x3::char_("'\\\n\r"));
 const auto short2_body = *(echar | ~x3::char_("\"\\\n\r"));
-const auto string_literal_def = x3::lexeme[("'''" >> x3::raw[long1_body][raw_text] >> "'''") |
-                                           ("\"\"\"" >> x3::raw[long2_body][raw_text] >> "\"\"\"") |
-                                           ('\'' >> x3::raw[short1_body][raw_text] >> '\'') |
-                                           ('"' >> x3::raw[short2_body][raw_text] >> '"')];
+const auto string_literal_def =
+    mark<Kind::kString>[x3::lexeme[("'''" >> x3::raw[long1_body][raw_text] >> "'''") |
+                                   ("\"\"\"" >> x3::raw[long2_body][raw_text] >> "\"\"\"") |
+                                   ('\'' >> x3::raw[short1_body][raw_text] >> '\'') |
+                                   ('"' >> x3::raw[short2_body][raw_text] >> '"')]];
 
-const auto rdf_literal_def = string_literal[push] >>
-                             -(lang_tag[push] | (x3::lit("^^") > iri[push]));
+const auto rdf_literal_def =
+    mark<Kind::kLiteral>[string_literal[push] >> -(lang_tag[push] | (x3::lit("^^") > iri[push]))];
 
 const auto sign = -x3::char_("+-");
 const auto double_literal_def =
-    x3::lexeme[x3::raw[sign >> ((+digit >> '.' >> *digit >> exponent) |
-                                ('.' >> +digit >> exponent) | (+digit >> exponent))][raw_text]];
-const auto decimal_literal_def = x3::lexeme[x3::raw[sign >> *digit >> '.' >> +digit][raw_text]];
-const auto signed_integer_def = x3::lexeme[x3::raw[sign >> +digit][raw_text]];
-const auto integer_def = x3::lexeme[x3::raw[+digit][raw_text]];
+    mark<Kind::kDouble>[x3::lexeme[x3::raw[sign >> ((+digit >> '.' >> *digit >> exponent) |
+                                                    ('.' >> +digit >> exponent) |
+                                                    (+digit >> exponent))][raw_text]]];
+const auto decimal_literal_def =
+    mark<Kind::kDecimal>[x3::lexeme[x3::raw[sign >> *digit >> '.' >> +digit][raw_text]]];
+const auto signed_integer_def = mark<Kind::kInteger>[x3::lexeme[x3::raw[sign >> +digit][raw_text]]];
+const auto integer_def = mark<Kind::kInteger>[x3::lexeme[x3::raw[+digit][raw_text]]];
 const auto numeric_literal_def =
     double_literal[assign] | decimal_literal[assign] | signed_integer[assign];
-const auto boolean_literal_def = kw("true")[set_text("true")] | kw("false")[set_text("false")];
+
+const auto boolean_literal_def =
+    mark<Kind::kBoolean>[kw("true")[set_text("true")] | kw("false")[set_text("false")]];
 
 const auto graph_term_def = iri[assign] | rdf_literal[assign] | numeric_literal[assign] |
                             boolean_literal[assign] | blank_node[assign] | nil[assign];
+
 const auto var_or_term_def = var[assign] | graph_term[assign];
+
 const auto var_or_iri_def = var[assign] | iri[assign];
-const auto undef_def = kw("undef");
+
+const auto undef_def = mark<Kind::kUndef>[kw("undef")];
 const auto data_block_value_def = iri[assign] | rdf_literal[assign] | numeric_literal[assign] |
                                   boolean_literal[assign] | undef[assign];
 

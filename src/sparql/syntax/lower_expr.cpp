@@ -15,23 +15,37 @@ struct Arity {
 };
 
 constexpr Arity kArities[] = {
-    {"ABS", 1, 1},       {"BNODE", 0, 1},      {"BOUND", 1, 1},     {"CEIL", 1, 1},
-    {"COALESCE", 0, -1}, {"CONCAT", 0, -1},    {"CONTAINS", 2, 2},  {"DATATYPE", 1, 1},
-    {"DAY", 1, 1},       {"ENCODE_FOR_URI", 1, 1},                  {"FLOOR", 1, 1},
-    {"HOURS", 1, 1},     {"IF", 3, 3},         {"IRI", 1, 1},       {"ISBLANK", 1, 1},
-    {"ISIRI", 1, 1},     {"ISLITERAL", 1, 1},  {"ISNUMERIC", 1, 1}, {"ISURI", 1, 1},
-    {"LANG", 1, 1},      {"LANGMATCHES", 2, 2}, {"LCASE", 1, 1},    {"MD5", 1, 1},
-    {"MINUTES", 1, 1},   {"MONTH", 1, 1},      {"NOW", 0, 0},       {"RAND", 0, 0},
-    {"REGEX", 2, 3},     {"REPLACE", 3, 4},    {"ROUND", 1, 1},     {"SAMETERM", 2, 2},
-    {"SECONDS", 1, 1},   {"SHA1", 1, 1},       {"SHA256", 1, 1},    {"SHA384", 1, 1},
-    {"SHA512", 1, 1},    {"STR", 1, 1},        {"STRAFTER", 2, 2},  {"STRBEFORE", 2, 2},
-    {"STRDT", 2, 2},     {"STRENDS", 2, 2},    {"STRLANG", 2, 2},   {"STRLEN", 1, 1},
-    {"STRSTARTS", 2, 2}, {"STRUUID", 0, 0},    {"SUBSTR", 2, 3},    {"TIMEZONE", 1, 1},
-    {"TZ", 1, 1},        {"UCASE", 1, 1},      {"URI", 1, 1},       {"UUID", 0, 0},
-    {"YEAR", 1, 1},
+    {"ABS", 1, 1},         {"BNODE", 0, 1},
+    {"BOUND", 1, 1},       {"CEIL", 1, 1},
+    {"COALESCE", 0, -1},   {"CONCAT", 0, -1},
+    {"CONTAINS", 2, 2},    {"DATATYPE", 1, 1},
+    {"DAY", 1, 1},         {"ENCODE_FOR_URI", 1, 1},
+    {"FLOOR", 1, 1},       {"HOURS", 1, 1},
+    {"IF", 3, 3},          {"IRI", 1, 1},
+    {"ISBLANK", 1, 1},     {"ISIRI", 1, 1},
+    {"ISLITERAL", 1, 1},   {"ISNUMERIC", 1, 1},
+    {"ISURI", 1, 1},       {"LANG", 1, 1},
+    {"LANGMATCHES", 2, 2}, {"LCASE", 1, 1},
+    {"MD5", 1, 1},         {"MINUTES", 1, 1},
+    {"MONTH", 1, 1},       {"NOW", 0, 0},
+    {"RAND", 0, 0},        {"REGEX", 2, 3},
+    {"REPLACE", 3, 4},     {"ROUND", 1, 1},
+    {"SAMETERM", 2, 2},    {"SECONDS", 1, 1},
+    {"SHA1", 1, 1},        {"SHA256", 1, 1},
+    {"SHA384", 1, 1},      {"SHA512", 1, 1},
+    {"STR", 1, 1},         {"STRAFTER", 2, 2},
+    {"STRBEFORE", 2, 2},   {"STRDT", 2, 2},
+    {"STRENDS", 2, 2},     {"STRLANG", 2, 2},
+    {"STRLEN", 1, 1},      {"STRSTARTS", 2, 2},
+    {"STRUUID", 0, 0},     {"SUBSTR", 2, 3},
+    {"TIMEZONE", 1, 1},    {"TZ", 1, 1},
+    {"UCASE", 1, 1},       {"URI", 1, 1},
+    {"UUID", 0, 0},        {"YEAR", 1, 1},
 };
 
-std::string Plural(int n) { return std::to_string(n) + (n == 1 ? " argument" : " arguments"); }
+std::string Plural(int n) {
+  return std::to_string(n) + (n == 1 ? " argument" : " arguments");
+}
 
 }  // namespace
 
@@ -40,9 +54,9 @@ void Lowerer::CheckBuiltinArity(const Node& n, std::size_t count) {
     if (n.text != a.name) continue;
     int c = static_cast<int>(count);
     if (c >= a.min && (a.max < 0 || c <= a.max)) return;
-    std::string expected = a.min == a.max   ? Plural(a.min)
-                           : a.max < 0      ? "at least " + Plural(a.min)
-                                            : std::to_string(a.min) + " to " + Plural(a.max);
+    std::string expected = a.min == a.max ? Plural(a.min)
+                           : a.max < 0    ? "at least " + Plural(a.min)
+                                          : std::to_string(a.min) + " to " + Plural(a.max);
     Fail(n, n.text + " takes " + expected + ", found " + std::to_string(c));
   }
 }

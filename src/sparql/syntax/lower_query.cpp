@@ -173,8 +173,8 @@ void Lowerer::Select(const Node& clause, ast::Query& q) {
     } else if (k.kind == Kind::kVar) {
       q.projection.push_back({ast::Term::Variable(k.text), std::nullopt});
     } else {  // kSelectExpr: expr, var
-      q.projection.push_back({ast::Term::Variable(k.kids[1].text),
-                              Expression(k.kids[0], /*allow_aggregates=*/true)});
+      q.projection.push_back(
+          {ast::Term::Variable(k.kids[1].text), Expression(k.kids[0], /*allow_aggregates=*/true)});
     }
   }
 }
@@ -405,8 +405,9 @@ ast::UpdateOperation Lowerer::Operation(const Node& n, std::size_t index) {
     case Kind::kClear:
     case Kind::kDrop:
     case Kind::kCreate:
-      op.kind = n.kind == Kind::kClear ? OK::kClear : n.kind == Kind::kDrop ? OK::kDrop
-                                                                             : OK::kCreate;
+      op.kind = n.kind == Kind::kClear  ? OK::kClear
+                : n.kind == Kind::kDrop ? OK::kDrop
+                                        : OK::kCreate;
       op.target = Target(n.kids[i]);
       break;
     case Kind::kAdd:

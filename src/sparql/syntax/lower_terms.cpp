@@ -1,12 +1,15 @@
 // Lowering of terms, triples and property paths (see detail/lower.h).
 #include <utility>
 
+#include "rdf/iri.h"
 #include "sparql/syntax/detail/lower.h"
 #include "sparql/syntax/parser.h"
 
 namespace hamlet::sparql::syntax::detail {
 
-void Lowerer::Fail(const Node& at, std::string message) { Fail(at.pos, std::move(message)); }
+void Lowerer::Fail(const Node& at, std::string message) {
+  Fail(at.pos, std::move(message));
+}
 
 void Lowerer::Fail(std::size_t offset, std::string message) {
   throw SyntaxException{offset, std::move(message)};
@@ -14,14 +17,14 @@ void Lowerer::Fail(std::size_t offset, std::string message) {
 
 void Lowerer::Prologue(const Node& decl, ast::Prologue& out) {
   if (decl.kind == Kind::kBaseDecl) {
-    base_ = ResolveIri(base_, decl.kids[0].text);
+    base_ = rdf::ResolveIri(base_, decl.kids[0].text);
     out.base = base_;
     return;
   }
   // kPrefixDecl: kids pname_ns, iriref.
   std::string prefix = decl.kids[0].text;
   prefix.pop_back();  // ':'
-  std::string iri = ResolveIri(base_, decl.kids[1].text);
+  std::string iri = rdf::ResolveIri(base_, decl.kids[1].text);
   prefixes_[prefix] = iri;
   for (auto& p : out.prefixes) {
     if (p.first == prefix) {
@@ -33,7 +36,7 @@ void Lowerer::Prologue(const Node& decl, ast::Prologue& out) {
 }
 
 ast::Term Lowerer::Iri(const Node& n) {
-  if (n.kind == Kind::kIriRef) return ast::Term::Iri(ResolveIri(base_, n.text));
+  if (n.kind == Kind::kIriRef) return ast::Term::Iri(rdf::ResolveIri(base_, n.text));
   if (n.kind == Kind::kA) return ast::Term::Iri(ast::kRdfType);
   // kPName: prefix ':' local, local escapes (\x) removed, %XX kept.
   std::size_t colon = n.text.find(':');
@@ -58,12 +61,24 @@ std::string Lowerer::DecodeString(const Node& n) {
       continue;
     }
     switch (s[++i]) {
-      case 't': out += '\t'; break;
-      case 'b': out += '\b'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 'f': out += '\f'; break;
-      default: out += s[i]; break;  // \\ \" \'
+      case 't':
+        out += '\t';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      default:
+        out += s[i];
+        break;  // \\ \" \'
     }
   }
   return out;
@@ -100,8 +115,8 @@ ast::Term Lowerer::Term(const Node& n, const TripleCtx& ctx) {
   switch (n.kind) {
     case Kind::kVar:
       if (!ctx.allow_vars) {
-        Fail(n, std::string("variables are not allowed in ") + ctx.where + " (found ?" + n.text +
-                    ")");
+        Fail(n,
+             std::string("variables are not allowed in ") + ctx.where + " (found ?" + n.text + ")");
       }
       return ast::Term::Variable(n.text);
     case Kind::kIriRef:
@@ -118,8 +133,8 @@ ast::Term Lowerer::Term(const Node& n, const TripleCtx& ctx) {
     case Kind::kBNodeLabel: {
       switch (ctx.mode) {
         case BNodeMode::kNoBlank:
-          Fail(n, std::string("blank nodes are not allowed in ") + ctx.where + " (found _:" +
-                      n.text + ")");
+          Fail(n, std::string("blank nodes are not allowed in ") + ctx.where +
+                      " (found _:" + n.text + ")");
         case BNodeMode::kPattern: {
           auto [it, inserted] = bgp_of_label_.emplace(n.text, current_bgp_);
           if (!inserted && it->second != current_bgp_) {
@@ -151,7 +166,8 @@ ast::Path Lowerer::PathOf(const Node& n) {
   switch (n.kind) {
     case Kind::kPathAlt:
     case Kind::kPathSeq:
-      p.kind = n.kind == Kind::kPathAlt ? ast::Path::Kind::kAlternative : ast::Path::Kind::kSequence;
+      p.kind =
+          n.kind == Kind::kPathAlt ? ast::Path::Kind::kAlternative : ast::Path::Kind::kSequence;
       for (const Node& k : n.kids) p.args.push_back(PathOf(k));
       return p;
     case Kind::kPathInv:
@@ -177,8 +193,8 @@ ast::Path Lowerer::PathOf(const Node& n) {
   }
 }
 
-void Lowerer::Emit(ast::Term s, const Node& verb, ast::Term o,
-                   std::vector<ast::TriplePattern>& out, const TripleCtx& ctx) {
+void Lowerer::Emit(ast::Term s, const Node& verb, ast::Term o, std::vector<ast::TriplePattern>& out,
+                   const TripleCtx& ctx) {
   ast::TriplePattern t;
   t.subject = std::move(s);
   t.object = std::move(o);

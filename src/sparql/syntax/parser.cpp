@@ -3,6 +3,8 @@
 #include "sparql/syntax/parser.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 #include <vector>
 
@@ -73,7 +75,8 @@ void Decode(Source& src) {
   std::size_t backslashes = 0;
   for (std::size_t i = 0; i < s.size();) {
     char c = s[i];
-    if (c == '\\' && backslashes % 2 == 0 && i + 1 < s.size() && (s[i + 1] == 'u' || s[i + 1] == 'U')) {
+    if (c == '\\' && backslashes % 2 == 0 && i + 1 < s.size() &&
+        (s[i + 1] == 'u' || s[i + 1] == 'U')) {
       int digits = s[i + 1] == 'u' ? 4 : 8;
       std::uint32_t cp;
       if (!ReadHex(s, i + 2, digits, cp)) {
@@ -176,6 +179,13 @@ std::string DescribeToken(const char* p, const char* end) {
   return "'" + std::string(p, q) + "'";
 }
 
+void Dump(const Node& n, int depth, std::string& out) {
+  out.append(static_cast<std::size_t>(depth) * 2, ' ');
+  out += std::to_string(static_cast<int>(n.kind)) + " @" + std::to_string(n.pos) + " '" + n.text +
+         "'\n";
+  for (const Node& k : n.kids) Dump(k, depth + 1, out);
+}
+
 enum class Unit { kQuery, kUpdate };
 
 template <typename T>
@@ -204,6 +214,11 @@ ParseResult<T> Run(std::string_view text, const ParseOptions& options, Unit unit
     bool ok = unit == Unit::kQuery
                   ? detail::grammar::query_unit.parse(first, st.end, ctx, x3::unused, root)
                   : detail::grammar::update_unit.parse(first, st.end, ctx, x3::unused, root);
+    if (ok && std::getenv("HAMLET_SPARQL_DUMP_TREE")) {
+      std::string dump;
+      Dump(root, 0, dump);
+      std::fputs(dump.c_str(), stderr);
+    }
     if (ok) {
       detail::Lowerer lower(options.base_iri);
       if constexpr (std::is_same_v<T, ast::Query>) {

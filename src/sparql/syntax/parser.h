@@ -54,8 +54,4 @@ struct ParseResult {
 ParseResult<ast::Query> ParseQuery(std::string_view text, const ParseOptions& options = {});
 ParseResult<ast::Update> ParseUpdate(std::string_view text, const ParseOptions& options = {});
 
-// Resolves a reference against a base IRI (RFC 3986 section 5.2). An empty base returns the
-// reference unchanged.
-std::string ResolveIri(std::string_view base, std::string_view reference);
-
 }  // namespace hamlet::sparql::syntax

@@ -36,7 +36,7 @@ HAMLET_RULE(expression, pass_id, "an expression")
 HAMLET_RULE(bracketted_expression, pass_id, "'('")
 HAMLET_RULE(builtin_call, pass_id, "a function call")
 HAMLET_RULE(function_call, node_id<Kind::kFunction>, "a function call")
-HAMLET_RULE(constraint, pass_id, "a constraint")
+HAMLET_RULE(constraint, pass_id, "'(' or a function call")
 BOOST_SPIRIT_DECLARE(expression_type, bracketted_expression_type, builtin_call_type,
                      function_call_type, constraint_type)
 

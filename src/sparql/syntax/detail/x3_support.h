@@ -1,7 +1,7 @@
 // Private: shared Boost.Spirit X3 machinery of the grammar translation units: the one context
 // type every cross-TU rule is instantiated with, the skipper, keyword/character primitives,
 // the semantic actions that build detail::Node trees, and the rule-ID bases that record node
-// positions (on_success) and note unclosed braces (on_error). Include only from grammar_*.cpp
+// positions (mark<K>[]) and note unclosed braces. Include only from grammar_*.cpp
 // and parser.cpp; never from a public header.
 #pragma once
 
@@ -330,17 +330,74 @@ constexpr wrap_fn wrap(Kind k) {
 // ---------------------------------------------------------------------------------------------
 // Rule ID bases.
 
-// Rules whose ID derives from node_id<K> give their Node the kind K and its position.
+// Rule ID tags: node_id<K> / brace_id<K> name the kind of Node a rule builds (the definition
+// wraps its body in mark<K>[...], which sets kind and position: X3 calls on_success with an
+// unused attribute when the body has semantic actions, so it cannot do this).
 template <Kind K>
-struct node_id {
-  template <typename It, typename Ctx>
-  void on_success(It const& first, It const& last, Node& n, Ctx const& ctx) const {
-    ParseState const& st = x3::get<state_tag>(ctx);
-    n.kind = K;
-    n.pos = static_cast<std::uint32_t>(first - st.begin);
-    n.end = static_cast<std::uint32_t>(last - st.begin);
+struct node_id {};
+
+void NoteUnclosed(ParseState& st, const char* rule_first, const char* what);
+
+constexpr bool IsBraceKind(Kind k) {
+  return k == Kind::kGroup || k == Kind::kConstructTemplate || k == Kind::kTriplesTemplate ||
+         k == Kind::kQuads || k == Kind::kValues;
+}
+constexpr const char* BraceWhat(Kind k) {
+  switch (k) {
+    case Kind::kGroup:
+      return "group";
+    case Kind::kConstructTemplate:
+    case Kind::kTriplesTemplate:
+      return "template";
+    case Kind::kValues:
+      return "VALUES block";
+    default:
+      return "block";
+  }
+}
+
+// mark<K>[p]: parses p; on success gives the rule's Node (the rule context) kind K and the
+// position of the match (leading white space skipped). Use only as a rule's whole body.
+template <Kind K, typename Subject>
+struct mark_directive : x3::unary_parser<Subject, mark_directive<K, Subject>> {
+  using base_type = x3::unary_parser<Subject, mark_directive<K, Subject>>;
+  static bool const is_pass_through_unary = true;
+  constexpr explicit mark_directive(Subject const& s) : base_type(s) {}
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    It start = first;
+    if constexpr (IsBraceKind(K)) {
+      // A missing '}' of this block: remember where the block was opened (innermost wins).
+      try {
+        if (!this->subject.parse(first, last, ctx, rctx, attr)) return false;
+      } catch (x3::expectation_failure<It> const& x) {
+        if (x.which() == "'}'") NoteUnclosed(x3::get<state_tag>(ctx), start, BraceWhat(K));
+        throw;
+      }
+    } else {
+      if (!this->subject.parse(first, last, ctx, rctx, attr)) return false;
+    }
+    if constexpr (std::is_same_v<RCtx, Node>) {
+      ParseState const& st = x3::get<state_tag>(ctx);
+      rctx.kind = K;
+      rctx.pos = static_cast<std::uint32_t>(start - st.begin);
+      rctx.end = static_cast<std::uint32_t>(first - st.begin);
+    }
+    return true;
   }
 };
+template <Kind K>
+struct mark_gen {
+  template <typename Subject>
+  constexpr mark_directive<K, typename x3::extension::as_parser<Subject>::value_type> operator[](
+      Subject const& s) const {
+    return mark_directive<K, typename x3::extension::as_parser<Subject>::value_type>(
+        x3::as_parser(s));
+  }
+};
+template <Kind K>
+inline constexpr mark_gen<K> mark{};
 
 // Rules that pass their matched alternative's Node through.
 struct pass_id {};
@@ -352,32 +409,9 @@ struct pass_id {};
   using name##_type = x3::rule<name##_id, Node>; \
   inline const name##_type name = desc;
 
-// Brace-delimited rules ('{' ... '}'): when '}' is missing, the message says where the block
-// was opened.
-void NoteUnclosed(ParseState& st, const char* rule_first, const char* what);
-
+// Brace-delimited rules ('{' ... '}') use brace_id<K>: a missing '}' names the block's line.
 template <Kind K>
-struct brace_id : node_id<K> {
-  template <typename It, typename Exc, typename Ctx>
-  x3::error_handler_result on_error(It& first, It const&, Exc const& x, Ctx const& ctx) const {
-    if (x.which() == "'}'") NoteUnclosed(x3::get<state_tag>(ctx), first, BraceWhat(K));
-    return x3::error_handler_result::rethrow;
-  }
-  static const char* BraceWhat(Kind k) {
-    switch (k) {
-      case Kind::kGroup:
-        return "group";
-      case Kind::kConstructTemplate:
-        return "template";
-      case Kind::kQuads:
-        return "block";
-      case Kind::kValues:
-        return "VALUES block";
-      default:
-        return "block";
-    }
-  }
-};
+struct brace_id : node_id<K> {};
 
 }  // namespace hamlet::sparql::syntax::detail
 
@@ -405,6 +439,14 @@ template <typename Subject>
 struct get_info<hamlet::sparql::syntax::detail::guard_directive<Subject>> {
   using result_type = std::string;
   std::string operator()(hamlet::sparql::syntax::detail::guard_directive<Subject> const& p) const {
+    return what(p.subject);
+  }
+};
+template <hamlet::sparql::syntax::detail::Kind K, typename Subject>
+struct get_info<hamlet::sparql::syntax::detail::mark_directive<K, Subject>> {
+  using result_type = std::string;
+  std::string operator()(
+      hamlet::sparql::syntax::detail::mark_directive<K, Subject> const& p) const {
     return what(p.subject);
   }
 };

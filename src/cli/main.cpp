@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/parse_command.h"
+#include "cli/query_command.h"
 
 int main(int argc, char** argv) {
   using namespace hamlet::cli;
@@ -51,6 +52,21 @@ int main(int argc, char** argv) {
   stats_cmd->add_option("--top", stats.top, "How many predicates, classes and graphs to list")
       ->capture_default_str();
 
+  QueryArgs query;
+  auto* query_cmd = app.add_subcommand("query", "Run a SPARQL 1.1 query on the store");
+  query_cmd->add_option("-q,--query", query.text, "The query text");
+  query_cmd->add_option("-f,--file", query.file, "A file holding the query (.rq; '-' = stdin)");
+  query_cmd->add_option("--format", query.format,
+                        "SELECT/ASK: table (default), json, xml, csv, tsv; "
+                        "CONSTRUCT/DESCRIBE: ttl (default), nt, nq, trig");
+  query_cmd
+      ->add_option("--timeout", query.timeout,
+                   "Stop the query after this many seconds (exit code 1); 0 = no limit")
+      ->capture_default_str();
+  query_cmd->add_flag("--explain", query.explain,
+                      "Print the algebra and the plan with estimated and actual rows per operator "
+                      "instead of the results");
+
   std::string parse_file;
   bool parse_update = false;
   auto* parse_cmd = app.add_subcommand(
@@ -77,6 +93,10 @@ int main(int argc, char** argv) {
   if (*export_cmd) {
     exp.store = store;
     return RunExport(exp);
+  }
+  if (*query_cmd) {
+    query.store = store;
+    return RunQueryCommand(query);
   }
   if (*parse_cmd) return RunParse(parse_file, parse_update, std::cout, std::cerr);
   if (*stats_cmd) {

@@ -17,7 +17,8 @@ std::vector<store::LoadSource> ProjectSources() {
   std::vector<store::LoadSource> out;
   for (const char* dir : {"ontology", "data"}) {
     std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(fs::path(HAMLET_SOURCE_DIR) / dir)) files.push_back(e.path());
+    for (const auto& e : fs::directory_iterator(fs::path(HAMLET_SOURCE_DIR) / dir))
+      files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& p : files) {
       auto syntax = io::SyntaxFromPath(p.string());

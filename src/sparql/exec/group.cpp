@@ -1,0 +1,103 @@
+#include "sparql/exec/group.h"
+
+#include <map>
+#include <set>
+
+#include "sparql/exec/functions.h"
+
+namespace hamlet::sparql::exec {
+
+namespace {
+
+class ErrorCursor : public Cursor {
+ public:
+  explicit ErrorCursor(Status s) : s_(std::move(s)) {}
+  bool Next(Row*) override { return false; }
+  Status status() const override { return s_; }
+
+ private:
+  Status s_;
+};
+
+}  // namespace
+
+std::unique_ptr<Cursor> GroupOp::Open(ExecContext& ctx, const Row& seed) const {
+  auto in = children[0]->Open(ctx, seed);
+  auto rows = Drain(in.get(), ctx);
+  if (!rows.ok()) return std::make_unique<ErrorCursor>(rows.status());
+
+  // Groups in order of first appearance, keyed by the ids of their key values.
+  std::map<std::vector<TermId>, size_t> index;
+  std::vector<std::pair<std::vector<TermId>, std::vector<const Row*>>> groups;
+  for (const Row& r : *rows) {
+    std::vector<TermId> key;
+    for (const auto& k : keys_) {
+      auto v = Evaluate(k.expr, r, ctx);
+      TermId id = store::kNoTerm;
+      if (v) {
+        auto interned = ctx.terms->Intern(*v);
+        if (!interned.ok()) return std::make_unique<ErrorCursor>(interned.status());
+        id = *interned;
+      }
+      key.push_back(id);
+    }
+    auto [it, fresh] = index.emplace(key, groups.size());
+    if (fresh) groups.emplace_back(key, std::vector<const Row*>{});
+    groups[it->second].second.push_back(&r);
+  }
+  // Without GROUP BY, an empty input is still one (empty) group.
+  if (keys_.empty() && groups.empty())
+    groups.emplace_back(std::vector<TermId>{}, std::vector<const Row*>{});
+
+  std::vector<Row> out;
+  for (const auto& [key, members] : groups) {
+    Row r = seed;
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i].slot) r[*keys_[i].slot] = key[i];
+    }
+    for (const auto& a : aggregates_) {
+      auto agg = MakeAggregator(a.name, a.separator);
+      if (!agg)
+        return std::make_unique<ErrorCursor>(Status::InvalidInput("unknown aggregate " + a.name));
+      std::set<TermId> seen_values;
+      std::set<Row> seen_rows;
+      for (const Row* m : members) {
+        if (a.star || a.args.empty()) {
+          if (a.distinct && !seen_rows.insert(*m).second) continue;
+          agg->Add(rdf::Term::Literal("1", "http://www.w3.org/2001/XMLSchema#integer"));
+          continue;
+        }
+        auto v = Evaluate(a.args[0], *m, ctx);
+        if (a.distinct && v) {
+          auto id = ctx.terms->Intern(*v);
+          if (id.ok() && !seen_values.insert(*id).second) continue;
+        }
+        agg->Add(v);
+      }
+      auto value = agg->Result();
+      if (value) {
+        auto id = ctx.terms->Intern(*value);
+        if (!id.ok()) return std::make_unique<ErrorCursor>(id.status());
+        r[a.slot] = *id;
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  return Counted(*this, std::make_unique<VectorCursor>(std::move(out)));
+}
+
+std::string GroupOp::Describe(const ExplainNames& names) const {
+  std::string s = "HashAggregate";
+  if (!keys_.empty()) {
+    s += " by";
+    for (const auto& k : keys_) s += " " + exec::Describe(k.expr, names);
+  }
+  for (const auto& a : aggregates_) {
+    s += " " + names.Var(a.slot) + "=" + a.name + (a.distinct ? "(distinct " : "(");
+    s += a.star ? "*" : (a.args.empty() ? "" : exec::Describe(a.args[0], names));
+    s += ")";
+  }
+  return s;
+}
+
+}  // namespace hamlet::sparql::exec

@@ -1,0 +1,421 @@
+#include "sparql/exec/ops.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace hamlet::sparql::exec {
+
+namespace {
+
+std::string VarList(const std::vector<size_t>& slots, const ExplainNames& names) {
+  std::string s;
+  for (size_t slot : slots) s += (s.empty() ? "" : " ") + names.Var(slot);
+  return s;
+}
+
+// The right side of a join in memory, bucketed by the key variables' ids.
+class RightIndex {
+ public:
+  RightIndex(std::vector<Row> rows, const std::vector<size_t>& keys) : keys_(keys) {
+    for (auto& r : rows) buckets_[Key(r)].push_back(std::move(r));
+  }
+  // Rows that may be compatible with `left` (same key); the caller checks Compatible.
+  const std::vector<Row>& Candidates(const Row& left) const {
+    static const std::vector<Row> kNone;
+    auto it = buckets_.find(Key(left));
+    return it == buckets_.end() ? kNone : it->second;
+  }
+
+ private:
+  std::vector<TermId> Key(const Row& r) const {
+    std::vector<TermId> k;
+    k.reserve(keys_.size());
+    for (size_t s : keys_) k.push_back(r[s]);
+    return k;
+  }
+  std::vector<size_t> keys_;
+  std::map<std::vector<TermId>, std::vector<Row>> buckets_;
+};
+
+// Join / LeftJoin driver shared by both modes.
+class JoinCursor : public Cursor {
+ public:
+  JoinCursor(const PhysicalOp& op, ExecContext& ctx, const Row& seed, JoinOp::Mode mode,
+             const std::vector<size_t>& keys, const std::vector<CompiledExpr>* filter,
+             bool left_join)
+      : op_(op), ctx_(ctx), seed_(seed), mode_(mode), filter_(filter), left_join_(left_join) {
+    left_ = op.children[0]->Open(ctx, seed);
+    if (mode_ == JoinOp::Mode::kHash) {
+      auto right = op.children[1]->Open(ctx, seed);
+      auto rows = Drain(right.get(), ctx);
+      if (!rows.ok()) {
+        status_ = rows.status();
+        return;
+      }
+      index_ = std::make_unique<RightIndex>(std::move(*rows), keys);
+    }
+  }
+
+  bool Next(Row* out) override {
+    while (status_.ok()) {
+      if (have_left_ && NextMatch(out)) return true;
+      if (have_left_ && left_join_ && !matched_) {
+        have_left_ = false;
+        *out = left_row_;
+        return true;
+      }
+      if (!left_->Next(&left_row_)) {
+        status_ = left_->status();
+        return false;
+      }
+      have_left_ = true;
+      matched_ = false;
+      candidate_ = 0;
+      if (mode_ == JoinOp::Mode::kBind) right_ = op_.children[1]->Open(ctx_, left_row_);
+    }
+    return false;
+  }
+
+  Status status() const override { return status_; }
+
+ private:
+  bool Passes(const Row& r) {
+    if (filter_ == nullptr) return true;
+    for (const auto& e : *filter_) {
+      if (!EvaluateFilter(e, r, ctx_)) return false;
+    }
+    return true;
+  }
+
+  bool NextMatch(Row* out) {
+    if (mode_ == JoinOp::Mode::kBind) {
+      Row r;
+      while (right_->Next(&r)) {
+        if (!Passes(r)) continue;
+        matched_ = true;
+        *out = std::move(r);
+        return true;
+      }
+      status_ = right_->status();
+    } else {
+      const auto& cands = index_->Candidates(left_row_);
+      while (candidate_ < cands.size()) {
+        const Row& r = cands[candidate_++];
+        if (!Compatible(left_row_, r)) continue;
+        Row merged = left_row_;
+        MergeInto(&merged, r);
+        if (!Passes(merged)) continue;
+        matched_ = true;
+        *out = std::move(merged);
+        return true;
+      }
+    }
+    if (!left_join_) have_left_ = false;
+    return false;
+  }
+
+  const PhysicalOp& op_;
+  ExecContext& ctx_;
+  Row seed_;
+  JoinOp::Mode mode_;
+  const std::vector<CompiledExpr>* filter_;
+  bool left_join_;
+  std::unique_ptr<Cursor> left_, right_;
+  std::unique_ptr<RightIndex> index_;
+  Row left_row_;
+  bool have_left_ = false, matched_ = false;
+  size_t candidate_ = 0;
+  Status status_;
+};
+
+}  // namespace
+
+std::unique_ptr<Cursor> JoinOp::Open(ExecContext& ctx, const Row& seed) const {
+  return Counted(*this,
+                 std::make_unique<JoinCursor>(*this, ctx, seed, mode_, keys_, nullptr, false));
+}
+
+std::string JoinOp::Describe(const ExplainNames& names) const {
+  if (mode_ == Mode::kBind) return "IndexNestedLoopJoin";
+  return keys_.empty() ? "NestedLoopJoin" : "HashJoin on " + VarList(keys_, names);
+}
+
+std::unique_ptr<Cursor> LeftJoinOp::Open(ExecContext& ctx, const Row& seed) const {
+  return Counted(*this,
+                 std::make_unique<JoinCursor>(*this, ctx, seed, mode_, keys_, &filter_, true));
+}
+
+std::string LeftJoinOp::Describe(const ExplainNames& names) const {
+  std::string s = mode_ == JoinOp::Mode::kBind ? "IndexNestedLoopLeftJoin"
+                  : keys_.empty()              ? "NestedLoopLeftJoin"
+                                               : "HashLeftJoin on " + VarList(keys_, names);
+  for (const auto& e : filter_) s += " filter " + exec::Describe(e, names);
+  return s;
+}
+
+namespace {
+
+class UnionCursor : public Cursor {
+ public:
+  UnionCursor(const PhysicalOp& op, ExecContext& ctx, const Row& seed)
+      : op_(op), ctx_(ctx), seed_(seed) {}
+  bool Next(Row* out) override {
+    while (i_ < op_.children.size()) {
+      if (!cur_) cur_ = op_.children[i_]->Open(ctx_, seed_);
+      if (cur_->Next(out)) return true;
+      status_ = cur_->status();
+      if (!status_.ok()) return false;
+      cur_.reset();
+      ++i_;
+    }
+    return false;
+  }
+  Status status() const override { return status_; }
+
+ private:
+  const PhysicalOp& op_;
+  ExecContext& ctx_;
+  Row seed_;
+  size_t i_ = 0;
+  std::unique_ptr<Cursor> cur_;
+  Status status_;
+};
+
+// Passes through rows of `inner` for which `keep` says so, transforming them in place.
+template <typename Fn>
+class MapCursor : public Cursor {
+ public:
+  MapCursor(std::unique_ptr<Cursor> inner, Fn fn) : inner_(std::move(inner)), fn_(std::move(fn)) {}
+  bool Next(Row* out) override {
+    while (inner_->Next(out)) {
+      if (fn_(out)) return true;
+    }
+    return false;
+  }
+  Status status() const override { return status_.ok() ? inner_->status() : status_; }
+
+ protected:
+  std::unique_ptr<Cursor> inner_;
+  Fn fn_;
+  Status status_;
+};
+
+template <typename Fn>
+std::unique_ptr<Cursor> Map(std::unique_ptr<Cursor> inner, Fn fn) {
+  return std::make_unique<MapCursor<Fn>>(std::move(inner), std::move(fn));
+}
+
+bool SharesBinding(const Row& a, const Row& b, const std::vector<size_t>& ignored) {
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != 0 && b[i] != 0 && std::find(ignored.begin(), ignored.end(), i) == ignored.end())
+      return true;
+  }
+  return false;
+}
+
+class ErrorCursor : public Cursor {
+ public:
+  explicit ErrorCursor(Status s) : s_(std::move(s)) {}
+  bool Next(Row*) override { return false; }
+  Status status() const override { return s_; }
+
+ private:
+  Status s_;
+};
+
+}  // namespace
+
+std::unique_ptr<Cursor> UnionOp::Open(ExecContext& ctx, const Row& seed) const {
+  return Counted(*this, std::make_unique<UnionCursor>(*this, ctx, seed));
+}
+
+std::unique_ptr<Cursor> MinusOp::Open(ExecContext& ctx, const Row& seed) const {
+  // The right side of MINUS does not see the left's bindings (spec 18.5): no seed.
+  Row empty(seed.size(), store::kNoTerm);
+  auto right = children[1]->Open(ctx, empty);
+  auto rows = Drain(right.get(), ctx);
+  if (!rows.ok()) return std::make_unique<ErrorCursor>(rows.status());
+  auto index = std::make_shared<RightIndex>(std::move(*rows), keys_);
+  return Counted(*this, Map(children[0]->Open(ctx, seed), [index, this](Row* r) {
+    for (const Row& x : index->Candidates(*r)) {
+      if (Compatible(*r, x) && SharesBinding(*r, x, ignored_)) return false;
+    }
+    return true;
+  }));
+}
+
+std::string MinusOp::Describe(const ExplainNames& names) const {
+  return keys_.empty() ? "Minus" : "HashMinus on " + VarList(keys_, names);
+}
+
+std::unique_ptr<Cursor> GraphBindOp::Open(ExecContext& ctx, const Row& seed) const {
+  // The seed may fix ?g (a join from outside): then only that graph's rows are wanted.
+  Row inner_seed = seed;
+  if (seed[var_slot_] != store::kNoTerm) {
+    inner_seed[graph_slot_] = seed[var_slot_];
+    inner_seed[var_slot_] = store::kNoTerm;
+  }
+  return Counted(*this, Map(children[0]->Open(ctx, inner_seed), [this](Row* r) {
+    TermId g = (*r)[graph_slot_];
+    TermId& v = (*r)[var_slot_];
+    if (v != store::kNoTerm && v != g) return false;
+    v = g;
+    return true;
+  }));
+}
+
+std::string GraphBindOp::Describe(const ExplainNames& names) const {
+  return "BindGraph " + names.Var(var_slot_);
+}
+
+std::unique_ptr<Cursor> FilterOp::Open(ExecContext& ctx, const Row& seed) const {
+  return Counted(*this, Map(children[0]->Open(ctx, seed), [this, &ctx](Row* r) {
+    for (const auto& e : exprs_) {
+      if (!EvaluateFilter(e, *r, ctx)) return false;
+    }
+    return true;
+  }));
+}
+
+std::string FilterOp::Describe(const ExplainNames& names) const {
+  std::string s = "Filter";
+  for (const auto& e : exprs_) s += " " + exec::Describe(e, names);
+  return s;
+}
+
+std::unique_ptr<Cursor> ExtendOp::Open(ExecContext& ctx, const Row& seed) const {
+  return Counted(*this, Map(children[0]->Open(ctx, seed), [this, &ctx](Row* r) {
+    if ((*r)[slot_] != store::kNoTerm) return true;
+    auto v = Evaluate(expr_, *r, ctx);
+    if (v) {
+      auto id = ctx.terms->Intern(*v);
+      if (id.ok()) (*r)[slot_] = *id;
+    }
+    return true;
+  }));
+}
+
+std::string ExtendOp::Describe(const ExplainNames& names) const {
+  return "Extend " + names.Var(slot_) + " := " + exec::Describe(expr_, names);
+}
+
+std::unique_ptr<Cursor> TableOp::Open(ExecContext& ctx, const Row& seed) const {
+  std::vector<Row> out;
+  for (const auto& values : rows_) {
+    Row r(seed.size(), store::kNoTerm);
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      if (!values[i]) continue;
+      auto id = ctx.terms->Intern(*values[i]);
+      if (!id.ok()) return std::make_unique<ErrorCursor>(id.status());
+      r[slots_[i]] = *id;
+    }
+    if (!Compatible(r, seed)) continue;
+    MergeInto(&r, seed);
+    out.push_back(std::move(r));
+  }
+  return Counted(*this, std::make_unique<VectorCursor>(std::move(out)));
+}
+
+std::string TableOp::Describe(const ExplainNames& names) const {
+  return "Values " + VarList(slots_, names) + " (" + std::to_string(rows_.size()) + " rows)";
+}
+
+std::unique_ptr<Cursor> ProjectOp::Open(ExecContext& ctx, const Row& seed) const {
+  std::vector<bool> keep(seed.size(), false);
+  for (size_t s : slots_) keep[s] = true;
+  return Counted(*this, Map(children[0]->Open(ctx, seed), [keep, seed](Row* r) {
+    for (size_t i = 0; i < r->size(); ++i) {
+      if (!keep[i]) (*r)[i] = seed[i];
+    }
+    return true;
+  }));
+}
+
+std::string ProjectOp::Describe(const ExplainNames& names) const {
+  return "Project " + VarList(slots_, names);
+}
+
+std::unique_ptr<Cursor> DistinctOp::Open(ExecContext& ctx, const Row& seed) const {
+  auto seen = std::make_shared<std::set<Row>>();
+  return Counted(
+      *this, Map(children[0]->Open(ctx, seed), [seen](Row* r) { return seen->insert(*r).second; }));
+}
+
+std::unique_ptr<Cursor> SliceOp::Open(ExecContext& ctx, const Row& seed) const {
+  struct State {
+    uint64_t skipped = 0, emitted = 0;
+  };
+  auto st = std::make_shared<State>();
+  uint64_t offset = offset_;
+  std::optional<uint64_t> limit = limit_;
+  class SliceCursor : public Cursor {
+   public:
+    SliceCursor(std::unique_ptr<Cursor> in, uint64_t offset, std::optional<uint64_t> limit)
+        : in_(std::move(in)), offset_(offset), limit_(limit) {}
+    bool Next(Row* out) override {
+      if (limit_ && emitted_ >= *limit_) return false;  // stop early: LIMIT needs no more input
+      while (skipped_ < offset_) {
+        if (!in_->Next(out)) return false;
+        ++skipped_;
+      }
+      if (!in_->Next(out)) return false;
+      ++emitted_;
+      return true;
+    }
+    Status status() const override { return in_->status(); }
+
+   private:
+    std::unique_ptr<Cursor> in_;
+    uint64_t offset_, skipped_ = 0, emitted_ = 0;
+    std::optional<uint64_t> limit_;
+  };
+  (void)st;
+  return Counted(*this, std::make_unique<SliceCursor>(children[0]->Open(ctx, seed), offset, limit));
+}
+
+std::string SliceOp::Describe(const ExplainNames&) const {
+  std::string s = "Slice";
+  if (offset_ > 0) s += " offset " + std::to_string(offset_);
+  if (limit_) s += " limit " + std::to_string(*limit_);
+  return s;
+}
+
+std::unique_ptr<Cursor> OrderByOp::Open(ExecContext& ctx, const Row& seed) const {
+  auto in = children[0]->Open(ctx, seed);
+  auto rows = Drain(in.get(), ctx);
+  if (!rows.ok()) return std::make_unique<ErrorCursor>(rows.status());
+  struct Keyed {
+    std::vector<std::optional<rdf::Term>> keys;
+    Row row;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(rows->size());
+  for (auto& r : *rows) {
+    Keyed k;
+    for (const auto& key : keys_) k.keys.push_back(Evaluate(key.expr, r, ctx));
+    k.row = std::move(r);
+    keyed.push_back(std::move(k));
+  }
+  std::stable_sort(keyed.begin(), keyed.end(), [this](const Keyed& a, const Keyed& b) {
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      int c = OrderCompare(a.keys[i], b.keys[i]);
+      if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
+    }
+    return false;
+  });
+  std::vector<Row> out;
+  out.reserve(keyed.size());
+  for (auto& k : keyed) out.push_back(std::move(k.row));
+  return Counted(*this, std::make_unique<VectorCursor>(std::move(out)));
+}
+
+std::string OrderByOp::Describe(const ExplainNames& names) const {
+  std::string s = "OrderBy";
+  for (const auto& k : keys_)
+    s += std::string(k.descending ? " desc " : " ") + exec::Describe(k.expr, names);
+  return s;
+}
+
+}  // namespace hamlet::sparql::exec

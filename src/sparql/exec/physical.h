@@ -1,0 +1,115 @@
+// Physical operators: what a query plan is made of, and what executes it.
+//
+// A plan is a tree of PhysicalOps built once per query (sparql/plan). Executing it opens
+// cursors: PhysicalOp::Open(ctx, seed) returns a Cursor producing rows of TermIds, one slot
+// per variable of the query (kNoTerm = unbound). The seed row carries bindings fixed from
+// outside (EXISTS substitutes the current solution; index nested-loop joins pass each left
+// row); operators must only produce rows compatible with their seed, containing it.
+//
+// Every cursor that reads the store checks the context's cancellation token inside its loop.
+// Each op counts the rows its cursors produced, for EXPLAIN's actual row counts.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rdf/status.h"
+#include "sparql/exec/term_resolver.h"
+#include "sparql/expr/expr.h"
+#include "store/cancellation.h"
+#include "store/store.h"
+
+namespace hamlet::sparql::exec {
+
+using Row = std::vector<TermId>;
+
+// The RDF dataset a query runs on (FROM / FROM NAMED).
+struct Dataset {
+  bool default_is_store_default = true;  // no FROM: the store's default graph
+  std::vector<TermId> default_graphs;    // FROM graphs (merged)
+  bool named_is_all = true;              // no FROM NAMED: every named graph of the store
+  std::vector<TermId> named_graphs;      // FROM NAMED graphs
+};
+
+struct ExecContext {
+  const store::Snapshot* snapshot = nullptr;
+  TermResolver* terms = nullptr;
+  const store::CancellationToken* cancel = nullptr;
+  Dataset dataset;
+  size_t slots = 0;                    // row width
+  expr::Context* functions = nullptr;  // NOW(), RAND(), BNODE(), base IRI for IRI()
+  uint64_t last_solution = 0;          // BNODE(str): the solution last evaluated
+};
+
+// What EXPLAIN needs to name variables and constants.
+struct ExplainNames {
+  std::vector<std::string> vars;            // slot -> name
+  std::function<std::string(TermId)> term;  // id -> short form of the term
+  std::string Var(size_t slot) const { return "?" + vars[slot]; }
+};
+
+class Cursor {
+ public:
+  virtual ~Cursor() = default;
+  // Writes the next row into *row. false at the end or on error (see status()).
+  virtual bool Next(Row* row) = 0;
+  virtual Status status() const { return Status::Ok(); }
+};
+
+class PhysicalOp {
+ public:
+  virtual ~PhysicalOp() = default;
+  virtual std::unique_ptr<Cursor> Open(ExecContext& ctx, const Row& seed) const = 0;
+  // One line for EXPLAIN, e.g. "HashJoin on ?x".
+  virtual std::string Describe(const ExplainNames& names) const = 0;
+
+  std::vector<std::unique_ptr<PhysicalOp>> children;
+  double estimated_rows = 0;
+  mutable uint64_t actual_rows = 0;
+  // Variables certainly bound (resp. possibly bound) in every row this op produces.
+  std::vector<size_t> certain_vars;
+  std::vector<size_t> maybe_vars;
+};
+
+// Wraps a cursor to count rows into op.actual_rows.
+std::unique_ptr<Cursor> Counted(const PhysicalOp& op, std::unique_ptr<Cursor> inner);
+
+// True when a and b agree on every slot both bind.
+inline bool Compatible(const Row& a, const Row& b) {
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != 0 && b[i] != 0 && a[i] != b[i]) return false;
+  }
+  return true;
+}
+// a with b's bindings added. REQUIRES: Compatible(a, b).
+inline void MergeInto(Row* a, const Row& b) {
+  for (size_t i = 0; i < a->size(); ++i) {
+    if ((*a)[i] == 0) (*a)[i] = b[i];
+  }
+}
+
+// A cursor over rows already in memory.
+class VectorCursor : public Cursor {
+ public:
+  explicit VectorCursor(std::vector<Row> rows) : rows_(std::move(rows)) {}
+  bool Next(Row* row) override {
+    if (i_ >= rows_.size()) return false;
+    *row = std::move(rows_[i_++]);
+    return true;
+  }
+
+ private:
+  std::vector<Row> rows_;
+  size_t i_ = 0;
+};
+
+// The named graphs of the dataset: FROM NAMED, else every named graph in the store.
+Result<std::vector<TermId>> NamedGraphs(ExecContext& ctx);
+
+// Drains a cursor into memory (for operators that need their whole input).
+Result<std::vector<Row>> Drain(Cursor* c, const ExecContext& ctx);
+
+}  // namespace hamlet::sparql::exec

@@ -1,0 +1,56 @@
+// Ids <-> terms during one query.
+//
+// Operators move TermIds. Terms the store holds have store ids; terms a query computes
+// (BIND, aggregates, VALUES constants the store lacks) get query-local ids, marked by the top
+// bit. A computed term that the store holds gets the store's id, so equal terms always have
+// equal ids and joins can compare ids.
+//
+// Thread safety: one resolver per query, used by one thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "rdf/status.h"
+#include "rdf/term.h"
+#include "store/ids.h"
+#include "store/store.h"
+
+namespace hamlet::sparql::exec {
+
+using store::TermId;
+
+inline constexpr TermId kLocalBit = TermId{1} << 63;
+inline bool IsLocal(TermId id) {
+  return (id & kLocalBit) != 0;
+}
+
+class TermResolver {
+ public:
+  explicit TermResolver(const store::Snapshot& snapshot) : snapshot_(snapshot) {}
+
+  // REQUIRES: id != kNoTerm. The pointer stays valid for the resolver's lifetime.
+  Result<const rdf::Term*> Decode(TermId id);
+  // The id of `term`: the store's id when it has one, else a query-local id.
+  Result<TermId> Intern(const rdf::Term& term);
+  // The store's id of `term`, or kNoTerm when the store does not hold it.
+  Result<TermId> StoreId(const rdf::Term& term);
+
+  const store::Snapshot& snapshot() const { return snapshot_; }
+
+ private:
+  // Decoded store terms kept per query; bounded so that a query touching millions of terms
+  // keeps memory in check (entries are dropped wholesale, and decoded again if needed).
+  static constexpr size_t kMaxCachedTerms = 1 << 21;
+
+  const store::Snapshot& snapshot_;
+  std::unordered_map<TermId, std::unique_ptr<rdf::Term>> cache_;
+  std::vector<std::unique_ptr<rdf::Term>> retired_;  // keeps pointers valid after a purge
+  std::vector<std::unique_ptr<rdf::Term>> local_;
+  std::unordered_map<std::string, TermId> local_index_;  // N-Triples form -> local id
+  std::unordered_map<std::string, TermId> store_index_;  // N-Triples form -> store id
+};
+
+}  // namespace hamlet::sparql::exec

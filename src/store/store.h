@@ -50,6 +50,9 @@ class QuadCursor {
   virtual void Next() = 0;
   // Not OK when the scan stopped early: a RocksDB error or the cancellation token fired.
   virtual Status status() const = 0;
+  // Repositions the cursor on another pattern of the same snapshot, reusing its RocksDB
+  // iterators: much cheaper than a new Scan when a join probes the store once per row.
+  virtual void Reset(const QuadPattern& pattern) = 0;
 };
 
 struct CountEntry {

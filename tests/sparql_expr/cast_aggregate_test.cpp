@@ -138,6 +138,19 @@ TEST(Aggregates, SumAndAvg) {
   EXPECT_EQ(Aggregate(AggregateKind::kAvg, {Int("1"), Blank("b")}), kErr);
 }
 
+// sparql11/aggregates agg-sum-02 and agg-avg-02 on agg-numeric2.ttl.
+TEST(Aggregates, W3cNumeric2) {
+  EXPECT_EQ(Aggregate(AggregateKind::kSum, {Int("1"), Int("2"), Int("3")}), Int("6"));
+  EXPECT_EQ(Aggregate(AggregateKind::kSum, {Dec("1.0"), Dec("2.2"), Dec("3.5")}), Dec("6.7"));
+  EXPECT_EQ(Aggregate(AggregateKind::kSum, {Dbl("1.0E2"), Dbl("2.0E3"), Dbl("3.0E4")}),
+            Dbl("3.21E4"));
+  EXPECT_EQ(Aggregate(AggregateKind::kSum, {Int("1"), Dec("2.2")}), Dec("3.2"));
+  EXPECT_EQ(Aggregate(AggregateKind::kSum, {Dbl("2E-1"), Dec("0.2")}), Dbl("4.0E-1"));
+  EXPECT_EQ(Aggregate(AggregateKind::kAvg, {Int("1"), Int("2"), Int("3")}), Dec("2.0"));
+  EXPECT_EQ(Aggregate(AggregateKind::kAvg, {Int("1"), Dec("2.2")}), Dec("1.6"));
+  EXPECT_EQ(Aggregate(AggregateKind::kAvg, {Dbl("2E-1"), Dec("0.2")}), Dbl("2.0E-1"));
+}
+
 TEST(Aggregates, MinMaxSample) {
   EXPECT_EQ(Aggregate(AggregateKind::kMin, {}), kErr);
   EXPECT_EQ(Aggregate(AggregateKind::kMin, {Int("3"), Dec("1.5"), Int("2")}), Dec("1.5"));

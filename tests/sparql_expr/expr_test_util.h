@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -63,3 +64,10 @@ struct Fn {
 };
 
 }  // namespace hamlet::sparql::expr::testing
+
+namespace hamlet::rdf {
+// Readable gtest output for terms (and optional terms) in failed expectations.
+inline void PrintTo(const Term& t, std::ostream* os) {
+  *os << t.ToNTriples();
+}
+}  // namespace hamlet::rdf

@@ -189,11 +189,47 @@ TEST(Regex, MatchesWithFlags) {
   EXPECT_EQ(f("REGEX", {Str("abc"), Str("."), Str("q")}), Bool(false));
   EXPECT_EQ(f("REGEX", {Str("\xc3\xa9t\xc3\xa9"), Str("^.{3}$")}), Bool(true));  // characters
   EXPECT_EQ(f("REGEX", {Str("\xc3\x89T\xc3\x89"), Str("\xc3\xa9t\xc3\xa9"), Str("i")}), Bool(true));
-  EXPECT_EQ(f("REGEX", {Str("abc"), Str("[")}), kErr);            // bad pattern
-  EXPECT_EQ(f("REGEX", {Str("abc"), Str("a"), Str("k")}), kErr);  // bad flag
+  EXPECT_EQ(f("REGEX", {Str("\xc3\x89"), Str("^\\p{Lu}$")}), Bool(true));
+  EXPECT_EQ(f("REGEX", {Str("\xc3\xa9"), Str("^\\p{Lu}$")}), Bool(false));
+  EXPECT_EQ(f("REGEX", {Str("\xc3\xa9"), Str("^[\\p{Ll}\\d]$")}), Bool(true));
+  EXPECT_EQ(f("REGEX", {Str("a1"), Str("\\P{L}")}), Bool(true));
+  EXPECT_EQ(f("REGEX", {Str("a\\p"), Str("\\\\p")}), Bool(true));  // escaped backslash
+  EXPECT_EQ(f("REGEX", {Str("abc"), Str("[")}), kErr);             // bad pattern
+  EXPECT_EQ(f("REGEX", {Str("abc"), Str("a"), Str("k")}), kErr);   // bad flag
   EXPECT_EQ(f("REGEX", {Int("1"), Str("1")}), kErr);
   EXPECT_EQ(f("REGEX", {Str("abc"), Lang("a", "en")}), kErr);
   EXPECT_EQ(f("REGEX", {Iri("http://x/"), Str("x")}), kErr);
+}
+
+// The sparql10/regex W3C tests on their data.
+TEST(Regex, W3cQuantifierData) {
+  Fn f;
+  const std::vector<std::string> data = {"ac",      "abc", "abbc", "abbbc",        "a\nc",
+                                         "a\nb\nc", "a.c", "ABC",  "a?+*.{}()[]c", "b"};
+  auto matching = [&](const std::string& pattern, const std::string& flags) {
+    std::vector<std::string> out;
+    for (const auto& d : data) {
+      std::vector<ExprResult> args = {Str(d), Str(pattern)};
+      if (!flags.empty()) args.push_back(Str(flags));
+      ExprResult r = f("REGEX", args);
+      EXPECT_TRUE(r) << d << " ~ " << pattern;
+      if (r == Bool(true)) out.push_back(d);
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(matching(" a\n\tc ", "x"), V({"ac"}));
+  EXPECT_EQ(matching(" a\n\r\t[\\n]c ", "x"), V({"a\nc"}));
+  EXPECT_EQ(matching("^b$", ""), V({"b"}));
+  EXPECT_EQ(matching("^b$", "m"), V({"a\nb\nc", "b"}));
+  EXPECT_EQ(matching("a?+*.{}()[]c", "q"), V({"a?+*.{}()[]c"}));
+  EXPECT_EQ(matching("a?+*.{}()[]C", "iq"), V({"a?+*.{}()[]c"}));
+  EXPECT_EQ(matching("a.c", ""), V({"abc", "a.c"}));
+  EXPECT_EQ(matching("a.c", "s"), V({"abc", "a\nc", "a.c"}));
+  EXPECT_EQ(matching("ab{2}c", ""), V({"abbc"}));
+  EXPECT_EQ(matching("ab{1,2}c", ""), V({"abc", "abbc"}));
+  EXPECT_EQ(matching("a[^b]c", ""), V({"a\nc", "a.c"}));
+  EXPECT_EQ(matching("abc", "i"), V({"abc", "ABC"}));
 }
 
 TEST(Regex, Replace) {

@@ -85,6 +85,10 @@ TEST(Arithmetic, LargeDecimalsStayExact) {
   EXPECT_EQ(Multiply(Dec("0.000000001"), Dec("0.000000001")), Dec("0.000000000000000001"));
   EXPECT_EQ(Divide(Dec("100000000000000000000"), Dec("0.5")), kErr);  // out of range
   EXPECT_EQ(Divide(Dec("100000000000000000000"), Dec("4")), Dec("25000000000000000000.0"));
+  // Out of the supported decimal range: an error, never a wrapped value.
+  EXPECT_EQ(Add(Dec("170141183460469231000"), Dec("170141183460469231000")), kErr);
+  EXPECT_EQ(Subtract(Dec("-170141183460469231000"), Dec("170141183460469231000")), kErr);
+  EXPECT_EQ(Multiply(Dec("170141183460469231000"), Int("2")), kErr);
 }
 
 TEST(Arithmetic, TypeErrors) {
@@ -201,6 +205,8 @@ TEST(Comparison, InAndNotIn) {
   EXPECT_EQ(NotIn(Int("2"), with_error), kErr);
   EXPECT_EQ(NotIn(Int("1"), with_error), Bool(false));
   EXPECT_EQ(In(kErr, list), kErr);
+  EXPECT_EQ(In(kErr, {}), Bool(false));
+  EXPECT_EQ(NotIn(kErr, {}), Bool(true));
 }
 
 TEST(Ordering, MixedTerms) {

@@ -100,7 +100,8 @@ namespace {
 
 class BgpCursor : public Cursor {
  public:
-  BgpCursor(const BgpOp& op, ExecContext& ctx, const Row& seed) : op_(op), ctx_(ctx) {
+  BgpCursor(const BgpOp& op, ExecContext& ctx, const Row& seed)
+      : op_(op), ctx_(ctx), pool_(op.patterns().size()) {
     if (op_.patterns().empty()) {
       // An empty pattern matches once; inside GRAPH <g> only if the dataset has graph g.
       has_single_ = true;
@@ -138,7 +139,14 @@ class BgpCursor : public Cursor {
           levels_.pop_back();
           continue;
         }
-        level.cursor = ctx_.snapshot->Scan(level.scans[level.next_scan++], ctx_.cancel);
+        // One store cursor per depth, repositioned for each row: no iterator churn.
+        auto& pooled = pool_[levels_.size() - 1];
+        if (!pooled) {
+          pooled = ctx_.snapshot->Scan(level.scans[level.next_scan++], ctx_.cancel);
+        } else {
+          pooled->Reset(level.scans[level.next_scan++]);
+        }
+        level.cursor = pooled.get();
         continue;
       }
       store::IdQuad q = level.cursor->quad();
@@ -168,7 +176,7 @@ class BgpCursor : public Cursor {
     // counts once.
     bool dedupe = false;
     std::set<std::tuple<TermId, TermId, TermId>> seen;
-    std::unique_ptr<store::QuadCursor> cursor;
+    store::QuadCursor* cursor = nullptr;  // pool_[depth], positioned for this level
   };
 
   void Push(const Row& row) {
@@ -187,6 +195,7 @@ class BgpCursor : public Cursor {
   ExecContext& ctx_;
   uint64_t steps_ = 0;
   std::vector<Level> levels_;
+  std::vector<std::unique_ptr<store::QuadCursor>> pool_;
   Row single_;
   bool has_single_ = false;
   Status status_;

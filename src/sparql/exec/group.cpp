@@ -2,12 +2,22 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "sparql/exec/functions.h"
 
 namespace hamlet::sparql::exec {
 
 namespace {
+
+struct KeyHash {
+  size_t operator()(const std::vector<TermId>& k) const {
+    uint64_t h = 1469598103934665603ULL;
+    for (TermId id : k) h = (h ^ id) * 1099511628211ULL;
+    return static_cast<size_t>(h);
+  }
+};
 
 class ErrorCursor : public Cursor {
  public:
@@ -27,11 +37,15 @@ std::unique_ptr<Cursor> GroupOp::Open(ExecContext& ctx, const Row& seed) const {
   if (!rows.ok()) return std::make_unique<ErrorCursor>(rows.status());
 
   // Groups in order of first appearance, keyed by the ids of their key values.
-  std::map<std::vector<TermId>, size_t> index;
+  std::unordered_map<std::vector<TermId>, size_t, KeyHash> index;
   std::vector<std::pair<std::vector<TermId>, std::vector<const Row*>>> groups;
   for (const Row& r : *rows) {
     std::vector<TermId> key;
     for (const auto& k : keys_) {
+      if (k.expr.kind == CompiledExpr::Kind::kVariable) {  // ids are canonical: no decoding
+        key.push_back(r[k.expr.slot]);
+        continue;
+      }
       auto v = Evaluate(k.expr, r, ctx);
       TermId id = store::kNoTerm;
       if (v) {
@@ -49,6 +63,7 @@ std::unique_ptr<Cursor> GroupOp::Open(ExecContext& ctx, const Row& seed) const {
   if (keys_.empty() && groups.empty())
     groups.emplace_back(std::vector<TermId>{}, std::vector<const Row*>{});
 
+  const rdf::Term one = rdf::Term::Literal("1", "http://www.w3.org/2001/XMLSchema#integer");
   std::vector<Row> out;
   for (const auto& [key, members] : groups) {
     Row r = seed;
@@ -59,16 +74,26 @@ std::unique_ptr<Cursor> GroupOp::Open(ExecContext& ctx, const Row& seed) const {
       auto agg = MakeAggregator(a.name, a.separator);
       if (!agg)
         return std::make_unique<ErrorCursor>(Status::InvalidInput("unknown aggregate " + a.name));
-      std::set<TermId> seen_values;
+      std::unordered_set<TermId> seen_values;
       std::set<Row> seen_rows;
       for (const Row* m : members) {
         if (a.star || a.args.empty()) {
           if (a.distinct && !seen_rows.insert(*m).second) continue;
-          agg->Add(rdf::Term::Literal("1", "http://www.w3.org/2001/XMLSchema#integer"));
+          agg->Add(one);
           continue;
         }
-        auto v = Evaluate(a.args[0], *m, ctx);
-        if (a.distinct && v) {
+        const CompiledExpr& arg = a.args[0];
+        if (arg.kind == CompiledExpr::Kind::kVariable) {
+          // A plain variable: DISTINCT on ids, and COUNT needs no value at all.
+          TermId id = (*m)[arg.slot];
+          if (a.distinct && id != store::kNoTerm && !seen_values.insert(id).second) continue;
+          if (a.name == "COUNT") {
+            if (id != store::kNoTerm) agg->Add(one);
+            continue;
+          }
+        }
+        auto v = Evaluate(arg, *m, ctx);
+        if (a.distinct && v && arg.kind != CompiledExpr::Kind::kVariable) {
           auto id = ctx.terms->Intern(*v);
           if (id.ok() && !seen_values.insert(*id).second) continue;
         }

@@ -9,6 +9,9 @@ namespace hamlet::sparql::exec {
 
 using PK = ast::Path::Kind;
 
+// Terms kept in the per-query path cache before it is emptied (8 bytes each).
+constexpr size_t kMaxCachedPathTerms = 4 << 20;
+
 Result<CompiledPath> CompilePath(const ast::Path& path, TermResolver* terms) {
   CompiledPath c;
   c.kind = path.kind;
@@ -212,8 +215,20 @@ std::unique_ptr<Cursor> PathOp::Open(ExecContext& ctx, const Row& seed) const {
       HAMLET_RETURN_IF_ERROR(ev.AllNodes(&starts));
     }
     for (TermId start : starts) {
-      std::vector<TermId> ends;
-      HAMLET_RETURN_IF_ERROR(ev.Step(start, path_, forward, &ends));
+      auto key = std::make_tuple(static_cast<const void*>(this), graph, start, forward);
+      auto cached = ctx.path_cache.find(key);
+      if (cached == ctx.path_cache.end()) {
+        std::vector<TermId> found;
+        HAMLET_RETURN_IF_ERROR(ev.Step(start, path_, forward, &found));
+        // Bounded: a query visiting millions of start nodes must not keep them all.
+        if (ctx.path_cache_terms > kMaxCachedPathTerms) {
+          ctx.path_cache.clear();
+          ctx.path_cache_terms = 0;
+        }
+        ctx.path_cache_terms += found.size() + 1;
+        cached = ctx.path_cache.emplace(key, std::move(found)).first;
+      }
+      const std::vector<TermId>& ends = cached->second;
       for (TermId end : ends) {
         Row r = base;
         TermId sv = forward ? start : end, ov = forward ? end : start;

@@ -12,8 +12,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "rdf/status.h"
@@ -42,6 +44,10 @@ struct ExecContext {
   size_t slots = 0;                    // row width
   expr::Context* functions = nullptr;  // NOW(), RAND(), BNODE(), base IRI for IRI()
   uint64_t last_solution = 0;          // BNODE(str): the solution last evaluated
+  // Property-path results per (operator, graph, start node, direction): a path joined per
+  // row meets the same start nodes again and again.
+  std::map<std::tuple<const void*, TermId, TermId, bool>, std::vector<TermId>> path_cache;
+  size_t path_cache_terms = 0;
 };
 
 // What EXPLAIN needs to name variables and constants.

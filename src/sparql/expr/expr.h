@@ -136,7 +136,8 @@ ExprResult GreaterEqual(const ExprResult& a, const ExprResult& b);
 ExprResult SameTerm(const ExprResult& a, const ExprResult& b);
 
 // lhs IN (list): true if some element is `=` to lhs; otherwise an error if some comparison
-// was an error (or lhs is an error); otherwise false. NOT IN is its negation (same errors).
+// was an error (or lhs is an error); otherwise false. An empty list gives false even for an
+// error lhs (the spec defines IN as a disjunction). NOT IN is its negation (same errors).
 ExprResult In(const ExprResult& lhs, std::span<const ExprResult> list);
 ExprResult NotIn(const ExprResult& lhs, std::span<const ExprResult> list);
 

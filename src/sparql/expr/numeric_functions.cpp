@@ -32,9 +32,15 @@ ExprResult RoundNumber(const rdf::Term& t, Rounding mode) {
       return MakeInteger(v->integer);
     case XsdType::kDecimal: {
       __int128 s = v->decimal.scaled;
-      __int128 whole = mode == Rounding::kCeil    ? -FloorDiv(-s, kDecimalScale)
-                       : mode == Rounding::kFloor ? FloorDiv(s, kDecimalScale)
-                                                  : FloorDiv(s + kDecimalScale / 2, kDecimalScale);
+      __int128 whole = FloorDiv(s, kDecimalScale);
+      __int128 rem = s - whole * kDecimalScale;  // 0 <= rem < 10^18
+      if ((mode == Rounding::kCeil && rem != 0) ||
+          (mode == Rounding::kRound && rem * 2 >= kDecimalScale)) {
+        ++whole;
+      }
+      // The result is within one of the input; check it stays inside the decimal range.
+      constexpr __int128 kMaxWhole = static_cast<__int128>(170141183460469231LL) * 1000;
+      if (whole > kMaxWhole || whole < -kMaxWhole) return std::nullopt;
       return MakeTyped(DecimalNoPointZero(rdf::Decimal{whole * kDecimalScale}),
                        rdf::vocab::kXsdDecimal);
     }

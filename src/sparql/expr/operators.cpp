@@ -115,11 +115,13 @@ ExprResult Arith(ArithOp op, const ExprResult& a, const ExprResult& b) {
     std::optional<rdf::Decimal> r;
     switch (op) {
       case ArithOp::kAdd:
-        r = rdf::Decimal{p.scaled + q.scaled};
+      case ArithOp::kSub: {
+        __int128 v = 0;
+        bool overflow = op == ArithOp::kAdd ? __builtin_add_overflow(p.scaled, q.scaled, &v)
+                                            : __builtin_sub_overflow(p.scaled, q.scaled, &v);
+        if (!overflow) r = rdf::Decimal{v};
         break;
-      case ArithOp::kSub:
-        r = rdf::Decimal{p.scaled - q.scaled};
-        break;
+      }
       case ArithOp::kMul:
         r = detail::DecimalMul(p, q);
         break;
@@ -308,6 +310,7 @@ ExprResult SameTerm(const ExprResult& a, const ExprResult& b) {
 }
 
 ExprResult In(const ExprResult& lhs, std::span<const ExprResult> list) {
+  if (list.empty()) return MakeBoolean(false);  // an empty disjunction, whatever lhs is
   if (!lhs) return std::nullopt;
   bool error = false;
   for (const ExprResult& e : list) {

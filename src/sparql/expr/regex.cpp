@@ -49,6 +49,58 @@ std::wstring QuoteMeta(const std::wstring& p) {
   return out;
 }
 
+// XPath Unicode category escapes \p{..} / \P{..} mapped to the locale classes Boost knows
+// (approximations: L -> alpha, Lu -> upper, Ll -> lower, N/Nd -> digit, P -> punct,
+// Z/Zs -> space): \p{alpha} outside brackets, [:alpha:] inside. Other escapes are left for
+// Boost (unknown ones, and \P{..} inside brackets, make the pattern invalid).
+std::wstring MapCategoryEscapes(const std::wstring& p) {
+  static const std::pair<std::wstring_view, std::wstring_view> kMap[] = {
+      {L"L", L"alpha"},  {L"Lu", L"upper"}, {L"Ll", L"lower"}, {L"N", L"digit"},
+      {L"Nd", L"digit"}, {L"P", L"punct"},  {L"Z", L"space"},  {L"Zs", L"space"},
+  };
+  std::wstring out;
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    wchar_t c = p[i];
+    if (c != L'\\' || i + 1 >= p.size()) {
+      if (c == L'[' && !in_class) {
+        in_class = true;
+        out += c;
+        if (i + 1 < p.size() && p[i + 1] == L'^') out += p[++i];
+        if (i + 1 < p.size() && p[i + 1] == L']') out += p[++i];  // literal ']' first
+        continue;
+      }
+      if (c == L']' && in_class) in_class = false;
+      out += c;
+      continue;
+    }
+    wchar_t e = p[i + 1];
+    size_t close = p.find(L'}', i);
+    if ((e == L'p' || e == L'P') && i + 2 < p.size() && p[i + 2] == L'{' &&
+        close != std::wstring::npos && !(in_class && e == L'P')) {
+      std::wstring_view name(p.data() + i + 3, close - (i + 3));
+      bool mapped = false;
+      for (const auto& [from, to] : kMap) {
+        if (name != from) continue;
+        if (in_class) {
+          out.append(L"[:").append(to).append(L":]");
+        } else {
+          out.append(1, L'\\').append(1, e).append(1, L'{').append(to).append(1, L'}');
+        }
+        mapped = true;
+        break;
+      }
+      if (mapped) {
+        i = close;
+        continue;
+      }
+    }
+    out += c;
+    out += p[++i];
+  }
+  return out;
+}
+
 // Compiles `pattern` with XPath `flags`; nullptr on a bad pattern or unknown flag. Compiled
 // expressions are cached per thread (the same pattern is typically used for every row).
 std::shared_ptr<const WRegex> Compile(const std::string& pattern, const std::string& flags) {
@@ -82,7 +134,7 @@ std::shared_ptr<const WRegex> Compile(const std::string& pattern, const std::str
     }
   }
   std::wstring wpattern = ToWide(pattern);
-  if (literal) wpattern = QuoteMeta(wpattern);
+  wpattern = literal ? QuoteMeta(wpattern) : MapCategoryEscapes(wpattern);
   std::shared_ptr<WRegex> re;
   try {
     re = std::make_shared<WRegex>();

@@ -102,11 +102,22 @@ class BgpCursor : public Cursor {
  public:
   BgpCursor(const BgpOp& op, ExecContext& ctx, const Row& seed)
       : op_(op), ctx_(ctx), pool_(op.patterns().size()) {
+    Start(seed);
+  }
+
+  bool Reseed(const Row& seed) override {
+    levels_.clear();
+    status_ = Status::Ok();
+    Start(seed);
+    return true;
+  }
+
+  void Start(const Row& seed) {
     if (op_.patterns().empty()) {
       // An empty pattern matches once; inside GRAPH <g> only if the dataset has graph g.
       has_single_ = true;
       if (op_.graph().mode == GraphContext::Mode::kNamed) {
-        auto graphs = NamedGraphs(ctx);
+        auto graphs = NamedGraphs(ctx_);
         has_single_ = graphs.ok() &&
                       std::find(graphs->begin(), graphs->end(), op_.graph().graph) != graphs->end();
       }

@@ -73,7 +73,9 @@ class JoinCursor : public Cursor {
       have_left_ = true;
       matched_ = false;
       candidate_ = 0;
-      if (mode_ == JoinOp::Mode::kBind) right_ = op_.children[1]->Open(ctx_, left_row_);
+      if (mode_ == JoinOp::Mode::kBind && !(right_ && right_->Reseed(left_row_))) {
+        right_ = op_.children[1]->Open(ctx_, left_row_);
+      }
     }
     return false;
   }

@@ -16,6 +16,7 @@ class CountingCursor : public Cursor {
     return true;
   }
   Status status() const override { return inner_->status(); }
+  bool Reseed(const Row& seed) override { return inner_->Reseed(seed); }
 
  private:
   const PhysicalOp& op_;

@@ -63,6 +63,9 @@ class Cursor {
   // Writes the next row into *row. false at the end or on error (see status()).
   virtual bool Next(Row* row) = 0;
   virtual Status status() const { return Status::Ok(); }
+  // Restarts the cursor from a new seed row, keeping its resources (store iterators).
+  // Returns false when this cursor cannot; the caller then opens a new one.
+  virtual bool Reseed(const Row& /*seed*/) { return false; }
 };
 
 class PhysicalOp {

@@ -261,6 +261,8 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanOpIn(const Op& op, const GraphC
       return std::unique_ptr<PhysicalOp>(std::move(p));
     }
     case Op::Kind::kJoin: {
+      JoinGroup group;
+      if (CollectGroup(op, &group)) return PlanGroup(group, {}, g);
       auto l = child(0);
       if (!l.ok()) return l;
       auto r = child(1);
@@ -330,6 +332,8 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanOpIn(const Op& op, const GraphC
       return std::unique_ptr<PhysicalOp>(std::move(m));
     }
     case Op::Kind::kFilter: {
+      JoinGroup group;
+      if (CollectGroup(op.children[0], &group)) return PlanGroup(group, op.exprs, g);
       auto c = child(0);
       if (!c.ok()) return c;
       std::vector<CompiledExpr> exprs;

@@ -50,6 +50,15 @@ class Planner {
   Result<std::unique_ptr<PhysicalOp>> PlanOpIn(const algebra::Op& op, const exec::GraphContext& g,
                                                bool top);
   Result<exec::PatternTerm> PathEnd(const ast::Term& t);
+  // Triple patterns and paths joined together (join_group.cpp).
+  struct JoinGroup {
+    std::vector<ast::TriplePattern> triples;
+    std::vector<const algebra::Op*> paths;
+  };
+  bool CollectGroup(const algebra::Op& op, JoinGroup* group);
+  Result<std::unique_ptr<PhysicalOp>> PlanGroup(const JoinGroup& group,
+                                                const std::vector<ast::Expr>& filters,
+                                                const exec::GraphContext& g);
   Result<std::unique_ptr<PhysicalOp>> PlanBgp(const std::vector<ast::TriplePattern>& triples,
                                               const exec::GraphContext& g);
   Result<exec::PatternTerm> PatternTermOf(const ast::Term& t);

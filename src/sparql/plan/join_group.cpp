@@ -82,8 +82,23 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanGroup(const JoinGroup& group,
     bool movable;
     bool placed = false;
   };
+  // FILTER(a && b) is FILTER(a) FILTER(b): each conjunct can run as early as its own
+  // variables allow.
+  std::vector<ast::Expr> conjuncts;
+  std::vector<const ast::Expr*> todo;
+  for (const auto& f : filters) todo.push_back(&f);
+  while (!todo.empty()) {
+    const ast::Expr* e = todo.back();
+    todo.pop_back();
+    if (e->kind == ast::Expr::Kind::kBinary && e->op == "&&") {
+      todo.push_back(&e->args[1]);
+      todo.push_back(&e->args[0]);
+    } else {
+      conjuncts.push_back(*e);
+    }
+  }
   std::vector<Pending> pending;
-  for (const auto& f : filters) {
+  for (const auto& f : conjuncts) {
     auto c = Compile(f);
     if (!c.ok()) return c.status();
     Pending p{std::move(*c), {}, true};
@@ -106,11 +121,13 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanGroup(const JoinGroup& group,
   std::unique_ptr<PhysicalOp> chain;
   std::vector<ast::TriplePattern> run;  // triple patterns not yet turned into an index scan
   std::vector<size_t> run_steps;
+  double run_rows = 1;  // estimated rows of the pending run per input row
   auto flush = [&]() -> Status {
     if (run_steps.empty()) return Status::Ok();
     std::vector<exec::IdTriplePattern> patterns;
     std::set<size_t> vars;
-    double rows = 1;
+    double rows = run_rows;
+    run_rows = 1;
     for (size_t i : run_steps) patterns.push_back(steps[i].triple);
     for (const auto& t : patterns) {
       for (const auto* pt : {&t.s, &t.p, &t.o}) {
@@ -123,6 +140,7 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanGroup(const JoinGroup& group,
     op->certain_vars.assign(vars.begin(), vars.end());
     op->maybe_vars = op->certain_vars;
     run_steps.clear();
+    if (chain) op->estimated_rows = rows;  // per row of the chain; MakeJoin scales it
     chain = chain ? MakeJoin(std::move(chain), std::move(op)) : std::move(op);
     return Status::Ok();
   };
@@ -198,6 +216,7 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanGroup(const JoinGroup& group,
       bind(st.o);
     } else {
       run_steps.push_back(best);
+      run_rows *= std::max(best_cost, 1.0);
       bind(st.triple.s);
       bind(st.triple.p);
       bind(st.triple.o);

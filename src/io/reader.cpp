@@ -201,16 +201,11 @@ bool ToTerm(ReaderState* st, const SerdNode* n, Expanded* ex, rdf::TermView* t) 
       Fail(st, "unexpected node type", nullptr);
       return false;
   }
-  if (HasSurrogate(t->value)) {
-    Fail(st, "an escape encodes a UTF-16 surrogate code point, which is not a character",
-         MatchSurrogateEscape());
+  if (!st->options->validate_terms) return true;
+  LineMatcher locate;
+  if (Status v = ValidateTerm(*t, &locate); !v.ok()) {
+    Fail(st, v.message(), std::move(locate));
     return false;
-  }
-  if (t->kind == rdf::TermKind::kIri && st->options->check_iris) {
-    if (Status c = rdf::CheckAbsoluteIri(t->value); !c.ok()) {
-      Fail(st, c.message(), MatchToken(std::string(t->value)));
-      return false;
-    }
   }
   return true;
 }
@@ -287,6 +282,23 @@ Status ReadSource(Source* src, const std::string& name, const std::string& path,
 }
 
 }  // namespace
+
+Status ValidateTerm(const rdf::TermView& t, std::function<size_t(std::string_view)>* locate) {
+  if (HasSurrogate(t.value) || HasSurrogate(t.datatype)) {
+    if (locate != nullptr) *locate = MatchSurrogateEscape();
+    return Status::InvalidInput(
+        "an escape encodes a UTF-16 surrogate code point, which is not a character");
+  }
+  std::string_view iri = t.kind == rdf::TermKind::kIri ? t.value : t.datatype;
+  if (t.kind == rdf::TermKind::kIri ||
+      (t.kind == rdf::TermKind::kLiteral && t.lang.empty() && !iri.empty())) {
+    if (Status c = rdf::CheckAbsoluteIri(iri); !c.ok()) {
+      if (locate != nullptr) *locate = MatchToken(std::string(iri));
+      return c;
+    }
+  }
+  return Status::Ok();
+}
 
 std::string FileIri(const std::string& path) {
   std::error_code ec;

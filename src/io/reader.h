@@ -38,9 +38,10 @@ struct ReadOptions {
   std::atomic<uint64_t>* bytes_read = nullptr;
   // When set, receives each @prefix / PREFIX declaration (name, IRI).
   std::function<void(std::string_view, std::string_view)> on_prefix;
-  // Check every IRI with rdf::CheckAbsoluteIri. A caller that sees the same IRIs many times
-  // (the loader) may turn this off and check each distinct IRI once itself.
-  bool check_iris = true;
+  // Validate every term: IRIs with rdf::CheckAbsoluteIri, and no escaped UTF-16 surrogate
+  // in any string. A caller that sees the same terms many times (the loader) may turn this
+  // off and call ValidateTerm once per distinct term itself.
+  bool validate_terms = true;
 };
 
 // Reads `path` ("-" for standard input). `display_name` is used in error messages; when
@@ -54,6 +55,11 @@ Status ReadString(std::string_view text, const std::string& name, const ReadOpti
 
 // Convenience for tests and small documents: reads everything into a vector.
 Result<std::vector<rdf::Quad>> ReadAllQuads(const std::string& path, const ReadOptions& options);
+
+// The checks `validate_terms` applies to one term. On failure, *locate (when non-null)
+// receives a matcher that finds the offending text in the document, for its position.
+Status ValidateTerm(const rdf::TermView& t,
+                    std::function<size_t(std::string_view)>* locate = nullptr);
 
 // The file: IRI of a local path (made absolute), usable as a base IRI.
 std::string FileIri(const std::string& path);

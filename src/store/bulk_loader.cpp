@@ -84,7 +84,7 @@ class LoadJob {
     // Blank nodes of different loads and files must never meet.
     ro.blank_prefix = "l" + std::to_string(load_no_) + "f" + std::to_string(index) + "_";
     ro.bytes_read = &bytes_in_source_;
-    ro.check_iris = false;  // checked once per distinct IRI in Encode
+    ro.validate_terms = false;  // each distinct term is validated once, in EncodeBytes
     ro.on_prefix = [this](std::string_view name, std::string_view iri) {
       std::lock_guard<std::mutex> lock(prefix_mutex_);
       prefixes_[std::string(kMetaPrefix) + std::string(name)] = std::string(iri);
@@ -137,8 +137,16 @@ class LoadJob {
     parser.join();
     bytes_done_ += bytes_in_source_.load();
     bytes_in_source_ = 0;
-    if (!encode_status.ok())
-      return encode_status.WithContext(src.path == "-" ? "<stdin>" : src.path);
+    if (!encode_status.ok()) {
+      // The parser has moved on: find the offending text in the file for its position.
+      std::string where = src.path == "-" ? "<stdin>" : src.path;
+      if (src.path != "-" && bad_term_locator_) {
+        if (auto pos = io::FindInFile(src.path, bad_term_locator_)) {
+          where += ":" + std::to_string(pos->line) + ":" + std::to_string(pos->column);
+        }
+      }
+      return encode_status.WithContext(where);
+    }
     return read_status;
   }
 
@@ -228,10 +236,7 @@ class LoadJob {
     if (id != kNoTerm) return id;
     auto view = DecodeTermView(bytes);
     if (!view.ok()) return view.status();
-    if (Status c = CheckNewTerm(*view); !c.ok()) {
-      bad_token_ = std::string(view->kind == rdf::TermKind::kIri ? view->value : view->datatype);
-      return c;
-    }
+    if (Status c = io::ValidateTerm(*view, &bad_term_locator_); !c.ok()) return c;
     if (!dict_empty_ && view->kind != rdf::TermKind::kBlank) {
       std::string v;
       auto s = store_->db()->Get(ro_, store_->cf(kCfTerm2Id),
@@ -246,14 +251,6 @@ class LoadJob {
     id = MakeId(view->kind, next_seq_++);
     new_terms_.push_back(static_cast<uint32_t>(map_.Insert(bytes, h, id)));
     return id;
-  }
-
-  // Each distinct IRI (and datatype IRI) is checked once, when first seen.
-  static Status CheckNewTerm(const rdf::TermView& t) {
-    if (t.kind == rdf::TermKind::kIri) return rdf::CheckAbsoluteIri(t.value);
-    if (t.kind == rdf::TermKind::kLiteral && t.lang.empty())
-      return rdf::CheckAbsoluteIri(t.datatype);
-    return Status::Ok();
   }
 
   // Removes quads the store already has, so that statistics count each quad once.
@@ -522,7 +519,7 @@ class LoadJob {
   std::map<std::string, std::string> prefixes_;  // meta key -> namespace IRI
   std::mutex prefix_mutex_;                      // prefixes_ is filled by the parsing thread
   std::string buf_;
-  std::string bad_token_;  // the text of an invalid term, to find its position for the error
+  io::LineMatcher bad_term_locator_;  // finds an invalid term's text, for the error's position
   std::atomic<uint64_t> bytes_in_source_{0};
   uint64_t bytes_done_ = 0, total_bytes_ = 0;
   double last_report_ = -1;

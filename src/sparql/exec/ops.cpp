@@ -4,10 +4,19 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace hamlet::sparql::exec {
 
 namespace {
+
+struct RowHash {
+  size_t operator()(const std::vector<TermId>& r) const {
+    uint64_t h = 1469598103934665603ULL;
+    for (TermId id : r) h = (h ^ id) * 1099511628211ULL;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+};
 
 std::string VarList(const std::vector<size_t>& slots, const ExplainNames& names) {
   std::string s;
@@ -36,7 +45,7 @@ class RightIndex {
     return k;
   }
   std::vector<size_t> keys_;
-  std::map<std::vector<TermId>, std::vector<Row>> buckets_;
+  std::unordered_map<std::vector<TermId>, std::vector<Row>, RowHash> buckets_;
 };
 
 // Join / LeftJoin driver shared by both modes.
@@ -340,7 +349,7 @@ std::string ProjectOp::Describe(const ExplainNames& names) const {
 }
 
 std::unique_ptr<Cursor> DistinctOp::Open(ExecContext& ctx, const Row& seed) const {
-  auto seen = std::make_shared<std::set<Row>>();
+  auto seen = std::make_shared<std::unordered_set<Row, RowHash>>();
   return Counted(
       *this, Map(children[0]->Open(ctx, seed), [seen](Row* r) { return seen->insert(*r).second; }));
 }

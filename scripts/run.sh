@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # README command 1: install what is missing, build, make sure the default store holds
-# ontology/ and data/, then run the main job on it. With arguments, runs
+# ontology/ and data/, then show what it holds and answer one research question on it. With arguments, runs
 # `hamlet ARGS...` on the default store instead (e.g. scripts/run.sh export --format ttl).
 set -euo pipefail
 
@@ -27,4 +27,8 @@ fi
 if [ $# -gt 0 ]; then
   exec "$hamlet" --store "$store" "$@"
 fi
-exec "$hamlet" --store "$store" stats
+"$hamlet" --store "$store" stats --top 5
+echo
+echo "Which agencies fund or support digital projects, with what programme and budget?"
+echo "(queries/q01-agencies-digital.rq)"
+exec "$hamlet" --store "$store" query -f "$repo/queries/q01-agencies-digital.rq"

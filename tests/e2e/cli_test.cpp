@@ -1,6 +1,8 @@
 // The hamlet binary as a user runs it: exit codes, messages, round trips.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -92,6 +94,40 @@ TEST(Cli, StatsOnMissingStoreExitsOne) {
   auto r = RunHamlet("--store " + tmp.Sub("none") + " stats");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("no store at"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace hamlet::testing
+
+namespace hamlet::testing {
+namespace {
+
+TEST(Cli, QueryFormatsAndErrors) {
+  TempDir tmp;
+  std::string store = "--store " + tmp.Sub("db");
+  ASSERT_EQ(RunHamlet(store + " load -q " + tmp.Write("d.ttl", "<http://a> <http://b> 1, 2 .\n")).exit_code, 0);
+  auto json = RunHamlet(store + " query --format json -q 'SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o'");
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.out.find("\"vars\""), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\"value\": \"2\""), std::string::npos) << json.out;
+  auto bad = RunHamlet(store + " query -q 'SELECT * WHERE { ?s ?p ?o '");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("line 1, column 27: expected '}'"), std::string::npos) << bad.err;
+  EXPECT_EQ(RunHamlet(store + " query").exit_code, 2);  // no query given
+}
+
+TEST(Cli, QueryTimeoutStopsPromptlyWithExitOne) {
+  TempDir tmp;
+  std::string store = "--store " + tmp.Sub("db");
+  std::string doc;
+  for (int i = 0; i < 200; ++i) doc += "<http://s" + std::to_string(i) + "> <http://p> \"" + std::to_string(i) + "\" .\n";
+  ASSERT_EQ(RunHamlet(store + " load -q " + tmp.Write("d.nt", doc)).exit_code, 0);
+  auto start = std::chrono::steady_clock::now();
+  auto r = RunHamlet(store + " query --timeout 0.5 -q 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }'");
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("timed out after 0.5 s"), std::string::npos) << r.err;
+  EXPECT_LT(seconds, 5.0);
 }
 
 }  // namespace

@@ -289,7 +289,15 @@ Result<QueryResult> RunQuery(const store::Snapshot& snapshot, std::string_view t
   names.vars = planner.names();
   names.term = [&](TermId id) -> std::string {
     auto t = terms.Decode(id);
-    return t.ok() ? (*t)->ToNTriples() : "#" + std::to_string(id);
+    if (!t.ok()) return "#" + std::to_string(id);
+    const rdf::Term& term = **t;
+    // IRIs shortened with the query's own prefixes, as the user wrote them.
+    for (const auto& [prefix, ns] : query.prologue.prefixes) {
+      if (term.is_iri() && term.value().size() > ns.size() && term.value().compare(0, ns.size(), ns) == 0) {
+        return prefix + ":" + term.value().substr(ns.size());
+      }
+    }
+    return term.ToNTriples();
   };
   result.plan = plan::Explain(**root, names);
   return result;

@@ -54,20 +54,24 @@ Term Term::FromView(const TermView& v) {
 
 namespace {
 
-void AppendEscaped(std::string_view s, bool iri, std::string* out) {
+void AppendEscapedIri(std::string_view s, std::string* out) {
+  // IRIs: characters not allowed raw in an IRIREF are written as \u escapes.
   for (unsigned char c : s) {
-    if (iri) {
-      // IRIs: characters not allowed raw in an IRIREF are written as \u escapes.
-      if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-          c == '^' || c == '`' || c == '\\') {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04X", c);
-        out->append(buf);
-      } else {
-        out->push_back(static_cast<char>(c));
-      }
-      continue;
+    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
+        c == '^' || c == '`' || c == '\\') {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04X", c);
+      out->append(buf);
+    } else {
+      out->push_back(static_cast<char>(c));
     }
+  }
+}
+
+}  // namespace
+
+void AppendEscapedString(std::string_view s, std::string* out) {
+  for (unsigned char c : s) {
     switch (c) {
       case '"':
         out->append("\\\"");
@@ -102,15 +106,13 @@ void AppendEscaped(std::string_view s, bool iri, std::string* out) {
   }
 }
 
-}  // namespace
-
 void AppendNTriples(const TermView& v, std::string* out) {
   switch (v.kind) {
     case TermKind::kNone:
       return;
     case TermKind::kIri:
       out->push_back('<');
-      AppendEscaped(v.value, true, out);
+      AppendEscapedIri(v.value, out);
       out->push_back('>');
       return;
     case TermKind::kBlank:
@@ -119,14 +121,14 @@ void AppendNTriples(const TermView& v, std::string* out) {
       return;
     case TermKind::kLiteral:
       out->push_back('"');
-      AppendEscaped(v.value, false, out);
+      AppendEscapedString(v.value, out);
       out->push_back('"');
       if (!v.lang.empty()) {
         out->push_back('@');
         out->append(v.lang);
       } else if (!v.datatype.empty() && v.datatype != vocab::kXsdString) {
         out->append("^^<");
-        AppendEscaped(v.datatype, true, out);
+        AppendEscapedIri(v.datatype, out);
         out->push_back('>');
       }
       return;

@@ -68,6 +68,10 @@ class Term {
   std::string lang_;
 };
 
+// Appends `s` escaped for a double-quoted string in N-Triples, Turtle, SPARQL or JSON:
+// \" \\ \n \r \t \b \f, and \uXXXX for other control characters.
+void AppendEscapedString(std::string_view s, std::string* out);
+
 // Writes `v` in N-Triples syntax to `out` (appending). Escapes as N-Triples requires.
 void AppendNTriples(const TermView& v, std::string* out);
 

@@ -105,8 +105,11 @@ namespace {
 TEST(Cli, QueryFormatsAndErrors) {
   TempDir tmp;
   std::string store = "--store " + tmp.Sub("db");
-  ASSERT_EQ(RunHamlet(store + " load -q " + tmp.Write("d.ttl", "<http://a> <http://b> 1, 2 .\n")).exit_code, 0);
-  auto json = RunHamlet(store + " query --format json -q 'SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o'");
+  ASSERT_EQ(RunHamlet(store + " load -q " + tmp.Write("d.ttl", "<http://a> <http://b> 1, 2 .\n"))
+                .exit_code,
+            0);
+  auto json =
+      RunHamlet(store + " query --format json -q 'SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o'");
   EXPECT_EQ(json.exit_code, 0) << json.err;
   EXPECT_NE(json.out.find("\"vars\""), std::string::npos) << json.out;
   EXPECT_NE(json.out.find("\"value\": \"2\""), std::string::npos) << json.out;
@@ -120,10 +123,13 @@ TEST(Cli, QueryTimeoutStopsPromptlyWithExitOne) {
   TempDir tmp;
   std::string store = "--store " + tmp.Sub("db");
   std::string doc;
-  for (int i = 0; i < 200; ++i) doc += "<http://s" + std::to_string(i) + "> <http://p> \"" + std::to_string(i) + "\" .\n";
+  for (int i = 0; i < 200; ++i)
+    doc += "<http://s" + std::to_string(i) + "> <http://p> \"" + std::to_string(i) + "\" .\n";
   ASSERT_EQ(RunHamlet(store + " load -q " + tmp.Write("d.nt", doc)).exit_code, 0);
   auto start = std::chrono::steady_clock::now();
-  auto r = RunHamlet(store + " query --timeout 0.5 -q 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }'");
+  auto r = RunHamlet(store +
+                     " query --timeout 0.5 -q 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f "
+                     ". ?g ?h ?i . ?j ?k ?l }'");
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("timed out after 0.5 s"), std::string::npos) << r.err;

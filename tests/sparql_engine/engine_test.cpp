@@ -160,15 +160,18 @@ namespace {
 
 TEST_F(Engine, TypeErrorInFilterDropsTheRow) {
   // "Wallonie"@fr + 1 is a type error: the FILTER is false for that row, the others stay.
-  EXPECT_EQ(Rows("SELECT ?x WHERE { ?x :population ?p FILTER(?p + 1 > 6000) }"), V{"<http://ex.org/gesves>"});
+  EXPECT_EQ(Rows("SELECT ?x WHERE { ?x :population ?p FILTER(?p + 1 > 6000) }"),
+            V{"<http://ex.org/gesves>"});
   EXPECT_EQ(Rows("SELECT ?x WHERE { ?x :label ?l FILTER(?l + 1 > 0) }"), V{});
   // An error in one operand of || does not hide a true other operand.
-  EXPECT_EQ(Rows("SELECT ?x WHERE { ?x :label ?l FILTER(?l + 1 > 0 || ?x = :ohey) }"), V{"<http://ex.org/ohey>"});
+  EXPECT_EQ(Rows("SELECT ?x WHERE { ?x :label ?l FILTER(?l + 1 > 0 || ?x = :ohey) }"),
+            V{"<http://ex.org/ohey>"});
 }
 
 TEST_F(Engine, AggregatesAndOrder) {
   EXPECT_EQ(Rows("SELECT (SUM(?p) AS ?s) (COUNT(*) AS ?n) WHERE { ?x :population ?p }"),
-            V{"\"12000\"^^<http://www.w3.org/2001/XMLSchema#integer> \"2\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
+            V{"\"12000\"^^<http://www.w3.org/2001/XMLSchema#integer> "
+              "\"2\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
   EXPECT_EQ(Rows("SELECT ?x WHERE { ?x :population ?p } ORDER BY DESC(?p)", true),
             (V{"<http://ex.org/gesves>", "<http://ex.org/ohey>"}));
 }

@@ -293,7 +293,8 @@ Result<QueryResult> RunQuery(const store::Snapshot& snapshot, std::string_view t
     const rdf::Term& term = **t;
     // IRIs shortened with the query's own prefixes, as the user wrote them.
     for (const auto& [prefix, ns] : query.prologue.prefixes) {
-      if (term.is_iri() && term.value().size() > ns.size() && term.value().compare(0, ns.size(), ns) == 0) {
+      if (term.is_iri() && term.value().size() > ns.size() &&
+          term.value().compare(0, ns.size(), ns) == 0) {
         return prefix + ":" + term.value().substr(ns.size());
       }
     }

@@ -19,16 +19,6 @@ struct KeyHash {
   }
 };
 
-class ErrorCursor : public Cursor {
- public:
-  explicit ErrorCursor(Status s) : s_(std::move(s)) {}
-  bool Next(Row*) override { return false; }
-  Status status() const override { return s_; }
-
- private:
-  Status s_;
-};
-
 }  // namespace
 
 std::unique_ptr<Cursor> GroupOp::Open(ExecContext& ctx, const Row& seed) const {

@@ -226,16 +226,6 @@ bool SharesBinding(const Row& a, const Row& b, const std::vector<size_t>& ignore
   return false;
 }
 
-class ErrorCursor : public Cursor {
- public:
-  explicit ErrorCursor(Status s) : s_(std::move(s)) {}
-  bool Next(Row*) override { return false; }
-  Status status() const override { return s_; }
-
- private:
-  Status s_;
-};
-
 }  // namespace
 
 std::unique_ptr<Cursor> UnionOp::Open(ExecContext& ctx, const Row& seed) const {

@@ -100,6 +100,17 @@ inline void MergeInto(Row* a, const Row& b) {
   }
 }
 
+// A cursor that produces nothing and reports `status` (an operator that failed to start).
+class ErrorCursor : public Cursor {
+ public:
+  explicit ErrorCursor(Status status) : status_(std::move(status)) {}
+  bool Next(Row*) override { return false; }
+  Status status() const override { return status_; }
+
+ private:
+  Status status_;
+};
+
 // A cursor over rows already in memory.
 class VectorCursor : public Cursor {
  public:

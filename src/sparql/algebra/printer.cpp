@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "rdf/term.h"
 #include "sparql/algebra/algebra.h"
 
 namespace hamlet::sparql::algebra {
@@ -55,28 +56,7 @@ class Printer {
       return t.value;
     }
     std::string out = "\"";
-    for (char c : t.value) {
-      switch (c) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        default:
-          out += c;
-          break;
-      }
-    }
+    rdf::AppendEscapedString(t.value, &out);
     out += '"';
     if (!t.lang.empty()) return out + "@" + t.lang;
     if (dt.empty() || dt == ast::kXsdString) return out;

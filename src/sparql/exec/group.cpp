@@ -9,25 +9,13 @@
 
 namespace hamlet::sparql::exec {
 
-namespace {
-
-struct KeyHash {
-  size_t operator()(const std::vector<TermId>& k) const {
-    uint64_t h = 1469598103934665603ULL;
-    for (TermId id : k) h = (h ^ id) * 1099511628211ULL;
-    return static_cast<size_t>(h);
-  }
-};
-
-}  // namespace
-
 std::unique_ptr<Cursor> GroupOp::Open(ExecContext& ctx, const Row& seed) const {
   auto in = children[0]->Open(ctx, seed);
   auto rows = Drain(in.get(), ctx);
   if (!rows.ok()) return std::make_unique<ErrorCursor>(rows.status());
 
   // Groups in order of first appearance, keyed by the ids of their key values.
-  std::unordered_map<std::vector<TermId>, size_t, KeyHash> index;
+  std::unordered_map<std::vector<TermId>, size_t, RowHash> index;
   std::vector<std::pair<std::vector<TermId>, std::vector<const Row*>>> groups;
   for (const Row& r : *rows) {
     std::vector<TermId> key;

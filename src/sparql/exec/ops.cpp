@@ -10,14 +10,6 @@ namespace hamlet::sparql::exec {
 
 namespace {
 
-struct RowHash {
-  size_t operator()(const std::vector<TermId>& r) const {
-    uint64_t h = 1469598103934665603ULL;
-    for (TermId id : r) h = (h ^ id) * 1099511628211ULL;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
-};
-
 std::string VarList(const std::vector<size_t>& slots, const ExplainNames& names) {
   std::string s;
   for (size_t slot : slots) s += (s.empty() ? "" : " ") + names.Var(slot);

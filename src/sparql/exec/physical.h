@@ -86,6 +86,15 @@ class PhysicalOp {
 // Wraps a cursor to count rows into op.actual_rows.
 std::unique_ptr<Cursor> Counted(const PhysicalOp& op, std::unique_ptr<Cursor> inner);
 
+// FNV-1a over ids: rows and group keys as hash-table keys.
+struct RowHash {
+  size_t operator()(const std::vector<TermId>& r) const {
+    uint64_t h = 1469598103934665603ULL;
+    for (TermId id : r) h = (h ^ id) * 1099511628211ULL;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+};
+
 // True when a and b agree on every slot both bind.
 inline bool Compatible(const Row& a, const Row& b) {
   for (size_t i = 0; i < a.size(); ++i) {

@@ -1,6 +1,8 @@
 // Term helpers of the public AST.
 #include "sparql/syntax/ast.h"
 
+#include "rdf/term.h"
+
 namespace hamlet::sparql::ast {
 
 Term Term::Iri(std::string iri) {
@@ -36,28 +38,7 @@ Term Term::Variable(std::string name) {
 
 namespace {
 void AppendEscaped(std::string& out, const std::string& s) {
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += c;
-        break;
-    }
-  }
+  rdf::AppendEscapedString(s, &out);
 }
 }  // namespace
 

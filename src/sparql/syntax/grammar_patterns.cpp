@@ -6,15 +6,6 @@
 namespace hamlet::sparql::syntax::detail::grammar {
 namespace {
 
-// Moves the children of _attr to the end of _val's children.
-struct append_kids_fn {
-  template <typename C>
-  void operator()(C& c) const {
-    for (Node& k : x3::_attr(c).kids) x3::_val(c).kids.push_back(std::move(k));
-  }
-};
-constexpr append_kids_fn append_kids{};
-
 // Pushes kind[_attr] (a one-child wrapper).
 struct push_wrapped_fn {
   Kind kind;

@@ -7,14 +7,6 @@
 namespace hamlet::sparql::syntax::detail::grammar {
 namespace {
 
-struct append_kids_fn {
-  template <typename C>
-  void operator()(C& c) const {
-    for (Node& k : x3::_attr(c).kids) x3::_val(c).kids.push_back(std::move(k));
-  }
-};
-constexpr append_kids_fn append_kids{};
-
 HAMLET_RULE(update_seg, node_id<Kind::kUpdateSeg>, "an update operation")
 HAMLET_RULE(update_tail_seg, node_id<Kind::kUpdateSeg>, "an update operation")
 HAMLET_RULE(update_after_semicolon, pass_id, "an update operation")

@@ -63,4 +63,13 @@ BOOST_SPIRIT_DECLARE(prologue_type, sub_select_type, query_unit_type)
 HAMLET_RULE(update_unit, node_id<Kind::kUpdate>, "an update")
 BOOST_SPIRIT_DECLARE(update_unit_type)
 
+// Moves the children of _attr to the end of _val's children.
+struct append_kids_fn {
+  template <typename C>
+  void operator()(C& c) const {
+    for (Node& k : x3::_attr(c).kids) x3::_val(c).kids.push_back(std::move(k));
+  }
+};
+constexpr append_kids_fn append_kids{};
+
 }  // namespace hamlet::sparql::syntax::detail::grammar

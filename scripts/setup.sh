@@ -10,7 +10,10 @@ build=${HAMLET_BUILD_DIR:-"$repo/build"}
 packages=(g++ cmake ninja-build pkg-config ccache
   libserd-dev serdi libsord-dev sordi librocksdb-dev libboost1.81-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev
-  libcpp-httplib-dev libedit-dev libssl-dev clang libclang-rt-14-dev time)
+  libcpp-httplib-dev libedit-dev libssl-dev clang libclang-rt-14-dev time
+  raptor2-utils tmux)
+# raptor2-utils (rapper) is the independent RDF/XML reader of the export round-trip tests;
+# tmux drives the REPL through a pseudo-terminal in its end-to-end tests.
 # Node.js runs the shared SHACL validator in the data tests; any node >= 18 will do.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 

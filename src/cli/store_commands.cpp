@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "export/graph_export.h"
 #include "io/writer.h"
 #include "rdf/check.h"
 #include "store/store.h"
@@ -76,25 +77,6 @@ class ProgressPrinter {
   bool quiet_, tty_;
   std::string last_phase_;
   double last_log_ = 0;
-};
-
-// Decodes ids with a bounded cache: exports touch the same subjects and predicates often.
-class CachedDecoder {
- public:
-  explicit CachedDecoder(const store::Snapshot& snap) : snap_(snap) {}
-  Result<const rdf::Term*> Get(store::TermId id) {
-    auto it = cache_.find(id);
-    if (it != cache_.end()) return &it->second;
-    // Bounded so that exporting a huge store keeps memory flat.
-    if (cache_.size() > (1u << 20)) cache_.clear();
-    auto t = snap_.Decode(id);
-    if (!t.ok()) return t.status();
-    return &cache_.emplace(id, std::move(*t)).first->second;
-  }
-
- private:
-  const store::Snapshot& snap_;
-  std::unordered_map<store::TermId, rdf::Term> cache_;
 };
 
 std::string Shorten(const rdf::Term& t, const io::PrefixList& prefixes) {
@@ -167,64 +149,24 @@ int RunExport(const ExportArgs& args) {
   auto st = OpenStore(args.store, false);
   if (!st.ok()) return Fail(st.status());
   auto snap = (*st)->GetSnapshot();
-  store::QuadPattern pattern;
-  if (!args.graph.empty()) {
-    auto g = snap->Lookup(rdf::TermView{rdf::TermKind::kIri, args.graph, {}, {}});
-    if (!g.ok()) return Fail(g.status());
-    if (*g == store::kNoTerm)
-      return Fail(Status::NotFound("no graph <" + args.graph + "> in the store"));
-    pattern.scope = store::GraphScope::kGraph;
-    pattern.g = *g;
-  } else {
-    pattern.scope = io::HasGraphs(*syntax) ? store::GraphScope::kAll : store::GraphScope::kDefault;
+  publish::GraphExportOptions options;
+  options.syntax = *syntax;
+  options.graph = args.graph;
+  auto summary = to_stdout ? publish::ExportGraph(*snap, options, stdout)
+                           : publish::ExportGraphToFile(*snap, options, args.output);
+  if (!summary.ok()) return Fail(summary.status());
+  if (to_stdout && std::fflush(stdout) != 0)
+    return Fail(Status::IoError("writing standard output failed"));
+  if (summary->named_graphs_left_out > 0) {
+    std::fprintf(stderr,
+                 "note: wrote the default graph only; %zu named graphs were left out "
+                 "(use --format nq or trig, or --graph IRI)\n",
+                 summary->named_graphs_left_out);
   }
-  auto prefixes = snap->Prefixes();
-  if (!prefixes.ok()) return Fail(prefixes.status());
-  std::unique_ptr<FILE, int (*)(FILE*)> owned(nullptr, std::fclose);
-  FILE* out = stdout;
   if (!to_stdout) {
-    out = std::fopen(args.output.c_str(), "wb");
-    if (out == nullptr) return Fail(Status::IoError(args.output + ": cannot open for writing"));
-    owned.reset(out);
+    std::fprintf(stderr, "wrote %s quads to %s\n", HumanCount(summary->quads).c_str(),
+                 args.output.c_str());
   }
-  auto writer = io::QuadWriter::Create(*syntax, out, *prefixes);
-  CachedDecoder dec(*snap);
-  auto cursor = snap->Scan(pattern);
-  uint64_t n = 0;
-  for (; cursor->Valid(); cursor->Next()) {
-    const store::IdQuad& q = cursor->quad();
-    rdf::QuadView v;
-    rdf::TermView* slots[4] = {&v.subject, &v.predicate, &v.object, &v.graph};
-    store::TermId ids[4] = {q.s, q.p, q.o, q.g};
-    // Keep decoded terms alive until written: the cache may be cleared between quads.
-    rdf::Term terms[4];
-    for (int i = 0; i < 4; ++i) {
-      if (ids[i] == store::kNoTerm) continue;
-      auto t = dec.Get(ids[i]);
-      if (!t.ok()) return Fail(t.status());
-      terms[i] = **t;
-      *slots[i] = terms[i].view();
-    }
-    if (Status s = writer->Write(v); !s.ok()) return Fail(s);
-    ++n;
-  }
-  if (!cursor->status().ok()) return Fail(cursor->status());
-  if (Status s = writer->Finish(); !s.ok()) return Fail(s);
-  if (args.graph.empty() && !io::HasGraphs(*syntax)) {
-    auto stats = snap->GetStatistics();
-    if (stats.ok()) {
-      size_t named = std::count_if(stats->graphs.begin(), stats->graphs.end(),
-                                   [](const store::CountEntry& e) { return e.id != 0; });
-      if (named > 0) {
-        std::fprintf(stderr,
-                     "note: wrote the default graph only; %zu named graphs were left out "
-                     "(use --format nq or trig, or --graph IRI)\n",
-                     named);
-      }
-    }
-  }
-  if (!to_stdout)
-    std::fprintf(stderr, "wrote %s quads to %s\n", HumanCount(n).c_str(), args.output.c_str());
   return kExitOk;
 }
 

@@ -1,0 +1,49 @@
+// Writing the store (all of it, or one graph) as RDF: what `hamlet export`, the REPL's
+// `.export` and the DCAT-AP bundle's distribution files share.
+//
+// Thread safety: the functions are reentrant; a snapshot may be shared by several exports.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#include "io/syntax.h"
+#include "io/writer.h"
+#include "rdf/status.h"
+#include "store/store.h"
+
+namespace hamlet::publish {
+
+struct GraphExportOptions {
+  io::Syntax syntax = io::Syntax::kNQuads;
+  // Empty: every graph for syntaxes that carry graphs (N-Quads, TriG, JSON-LD), else the
+  // default graph. An IRI: only that named graph.
+  std::string graph;
+  // With `graph` set: write its quads as default-graph triples, so the file can be loaded
+  // into any graph (a DCAT distribution of one factsheet graph). Else they keep the graph
+  // in syntaxes that carry graphs.
+  bool graph_as_triples = false;
+  // Prefixes declared in the output. Empty: the prefixes known to the store.
+  io::PrefixList prefixes;
+};
+
+struct GraphExportSummary {
+  uint64_t quads = 0;
+  // Named graphs that a triples-only syntax left out (0 when a graph was chosen).
+  size_t named_graphs_left_out = 0;
+};
+
+// Writes the quads selected by `options` to `out` (not closed; the caller owns it).
+// Errors: NotFound when `options.graph` is not in the store; IoError when writing fails;
+// InvalidInput when the syntax cannot express a term (e.g. an RDF/XML predicate).
+Result<GraphExportSummary> ExportGraph(const store::Snapshot& snapshot,
+                                       const GraphExportOptions& options, FILE* out);
+
+// The same, to a file written atomically: a temporary beside `path` renamed over it, so a
+// failed export never leaves a half-written file behind.
+Result<GraphExportSummary> ExportGraphToFile(const store::Snapshot& snapshot,
+                                             const GraphExportOptions& options,
+                                             const std::string& path);
+
+}  // namespace hamlet::publish

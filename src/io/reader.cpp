@@ -31,8 +31,21 @@ SerdSyntax ToSerd(Syntax s) {
       return SERD_TURTLE;
     case Syntax::kTriG:
       return SERD_TRIG;
+    case Syntax::kJsonLd:
+    case Syntax::kRdfXml:
+      break;  // rejected by CheckReadable before Serd sees them
   }
   return SERD_NTRIPLES;
+}
+
+Status CheckReadable(Syntax s) {
+  if (IsReadable(s)) return Status::Ok();
+  std::string what = s == Syntax::kJsonLd ? "JSON-LD" : "RDF/XML";
+  // A file named .rdf or .xml may well hold Turtle: point at --format too.
+  return Status::InvalidArgument("reading " + what +
+                                 " is not supported; Hamlet writes it only: convert the input to "
+                                 "N-Triples, N-Quads, Turtle or TriG (if it is one of those "
+                                 "already, use --format)");
 }
 
 std::string_view View(const SerdNode* n) {
@@ -319,6 +332,7 @@ std::string FileIri(const std::string& path) {
 
 Status ReadFile(const std::string& path, const ReadOptions& options, const QuadSink& sink,
                 const std::string& display_name) {
+  HAMLET_RETURN_IF_ERROR(CheckReadable(options.syntax));
   std::string name = !display_name.empty() ? display_name : (path == "-" ? "<stdin>" : path);
   Source src;
   src.bytes_read = options.bytes_read;
@@ -340,6 +354,7 @@ Status ReadFile(const std::string& path, const ReadOptions& options, const QuadS
 
 Status ReadString(std::string_view text, const std::string& name, const ReadOptions& options,
                   const QuadSink& sink) {
+  HAMLET_RETURN_IF_ERROR(CheckReadable(options.syntax));
   Source src;
   src.text = text;
   src.bytes_read = options.bytes_read;

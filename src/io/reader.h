@@ -6,7 +6,8 @@
 //
 // Errors: the first syntax error stops reading and comes back as InvalidInput with the
 // message "FILE:LINE:COL: what was wrong". A non-OK status returned by the sink stops
-// reading and is returned as is.
+// reading and is returned as is. JSON-LD and RDF/XML are written only: reading them returns
+// InvalidArgument before any input is touched.
 //
 // Thread safety: each call is independent; calls may run concurrently on different inputs.
 #pragma once

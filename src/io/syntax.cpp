@@ -11,8 +11,12 @@ Result<Syntax> SyntaxFromName(std::string_view name) {
   if (n == "nq" || n == "nquads" || n == "n-quads") return Syntax::kNQuads;
   if (n == "ttl" || n == "turtle") return Syntax::kTurtle;
   if (n == "trig") return Syntax::kTriG;
+  if (n == "jsonld" || n == "json-ld") return Syntax::kJsonLd;
+  if (n == "rdfxml" || n == "rdf/xml" || n == "rdf-xml" || n == "xml" || n == "rdf") {
+    return Syntax::kRdfXml;
+  }
   return Status::InvalidArgument("unknown RDF format '" + std::string(name) +
-                                 "' (expected nt, nq, ttl or trig)");
+                                 "' (expected nt, nq, ttl, trig, jsonld or rdfxml)");
 }
 
 Result<Syntax> SyntaxFromPath(std::string_view path) {
@@ -22,10 +26,13 @@ Result<Syntax> SyntaxFromPath(std::string_view path) {
     return Status::InvalidArgument("cannot tell the RDF format of '" + std::string(path) +
                                    "' from its name: use --format");
   }
-  auto r = SyntaxFromName(path.substr(dot + 1));
+  std::string_view ext = path.substr(dot + 1);
+  // .owl files are RDF/XML by convention; "owl" is not a format name on its own.
+  auto r = ext == "owl" || ext == "OWL" ? Result<Syntax>(Syntax::kRdfXml) : SyntaxFromName(ext);
   if (!r.ok()) {
     return Status::InvalidArgument("cannot tell the RDF format of '" + std::string(path) +
-                                   "' from its extension (.nt .nq .ttl .trig): use --format");
+                                   "' from its extension (.nt .nq .ttl .trig .jsonld .rdf): "
+                                   "use --format");
   }
   return r;
 }
@@ -40,6 +47,10 @@ std::string_view SyntaxName(Syntax s) {
       return "ttl";
     case Syntax::kTriG:
       return "trig";
+    case Syntax::kJsonLd:
+      return "jsonld";
+    case Syntax::kRdfXml:
+      return "rdfxml";
   }
   return "?";
 }

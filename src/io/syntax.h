@@ -8,17 +8,24 @@
 
 namespace hamlet::io {
 
-enum class Syntax { kNTriples, kNQuads, kTurtle, kTriG };
+// kJsonLd and kRdfXml are written only (QuadWriter); the readers reject them.
+enum class Syntax { kNTriples, kNQuads, kTurtle, kTriG, kJsonLd, kRdfXml };
 
-// "nt"/"ntriples", "nq"/"nquads", "ttl"/"turtle", "trig". InvalidArgument otherwise.
+// "nt"/"ntriples", "nq"/"nquads", "ttl"/"turtle", "trig", "jsonld"/"json-ld",
+// "rdfxml"/"rdf/xml"/"xml"/"rdf". InvalidArgument otherwise.
 Result<Syntax> SyntaxFromName(std::string_view name);
-// From a file name's extension (.nt .nq .ttl .trig). InvalidArgument when unknown.
+// From a file name's extension (.nt .nq .ttl .trig .jsonld .rdf .owl .xml). InvalidArgument
+// when unknown.
 Result<Syntax> SyntaxFromPath(std::string_view path);
-// Short name ("nt", "nq", "ttl", "trig").
+// Short name ("nt", "nq", "ttl", "trig", "jsonld", "rdfxml").
 std::string_view SyntaxName(Syntax s);
 // True for syntaxes that carry named graphs.
 inline bool HasGraphs(Syntax s) {
-  return s == Syntax::kNQuads || s == Syntax::kTriG;
+  return s == Syntax::kNQuads || s == Syntax::kTriG || s == Syntax::kJsonLd;
+}
+// True for syntaxes that io/reader.h can parse.
+inline bool IsReadable(Syntax s) {
+  return s != Syntax::kJsonLd && s != Syntax::kRdfXml;
 }
 
 }  // namespace hamlet::io

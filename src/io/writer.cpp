@@ -2,6 +2,7 @@
 
 #include <serd/serd.h>
 
+#include "io/writer_impl.h"
 #include "rdf/vocab.h"
 
 namespace hamlet::io {
@@ -40,108 +41,144 @@ SerdNode ToNode(const rdf::TermView& t) {
   return SERD_NODE_NULL;
 }
 
-}  // namespace
-
-struct QuadWriter::Impl {
-  Syntax syntax;
-  FILE* out = nullptr;
-  SerdEnv* env = nullptr;
-  SerdWriter* writer = nullptr;
-  bool failed = false;
-  ~Impl() {
-    if (writer != nullptr) serd_writer_free(writer);
-    if (env != nullptr) serd_env_free(env);
+// Serd writes N-Triples, N-Quads, Turtle and TriG.
+class SerdQuadWriter final : public QuadWriter {
+ public:
+  SerdQuadWriter(Syntax syntax, FILE* out, const PrefixList& prefixes)
+      : syntax_(syntax), out_(out), env_(serd_env_new(nullptr)) {
+    SerdSyntax ss = SERD_NTRIPLES;
+    unsigned style = SERD_STYLE_BULK;
+    bool curied = syntax == Syntax::kTurtle || syntax == Syntax::kTriG;
+    switch (syntax) {
+      case Syntax::kNQuads:
+        ss = SERD_NQUADS;
+        break;
+      case Syntax::kTurtle:
+        ss = SERD_TURTLE;
+        break;
+      case Syntax::kTriG:
+        ss = SERD_TRIG;
+        break;
+      case Syntax::kNTriples:
+      case Syntax::kJsonLd:  // not handed to Serd (see Create)
+      case Syntax::kRdfXml:
+        ss = SERD_NTRIPLES;
+        break;
+    }
+    if (curied) style |= SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED;
+    writer_ =
+        serd_writer_new(ss, static_cast<SerdStyle>(style), env_, nullptr, serd_file_sink, out);
+    if (curied) {
+      for (const auto& [name, iri] : prefixes) {
+        SerdNode n = MakeNode(SERD_LITERAL, name);
+        SerdNode u = MakeNode(SERD_URI, iri);
+        serd_writer_set_prefix(writer_, &n, &u);
+      }
+    }
   }
+  ~SerdQuadWriter() override {
+    if (writer_ != nullptr) serd_writer_free(writer_);
+    serd_env_free(env_);
+  }
+
+  Status Write(const rdf::QuadView& q) override {
+    SerdNode s = ToNode(q.subject), p = ToNode(q.predicate), o = ToNode(q.object);
+    SerdNode g = SERD_NODE_NULL, dt = SERD_NODE_NULL, lang = SERD_NODE_NULL;
+    bool with_graph = HasGraphs(syntax_) && !q.graph.is_none();
+    if (with_graph) g = ToNode(q.graph);
+    if (q.object.kind == rdf::TermKind::kLiteral) {
+      if (!q.object.lang.empty()) {
+        lang = MakeNode(SERD_LITERAL, q.object.lang);
+      } else if (!q.object.datatype.empty() && q.object.datatype != rdf::vocab::kXsdString) {
+        dt = MakeNode(SERD_URI, q.object.datatype);
+      }
+    }
+    SerdStatus st = serd_writer_write_statement(writer_, 0, with_graph ? &g : nullptr, &s, &p, &o,
+                                                dt.buf != nullptr ? &dt : nullptr,
+                                                lang.buf != nullptr ? &lang : nullptr);
+    if (st != SERD_SUCCESS) {
+      return Status::IoError(std::string("cannot write statement: ") +
+                             reinterpret_cast<const char*>(serd_strerror(st)));
+    }
+    return Status::Ok();
+  }
+
+  Status Finish() override {
+    serd_writer_finish(writer_);
+    serd_writer_free(writer_);
+    writer_ = nullptr;
+    return internal::FlushOutput(out_);
+  }
+
+ private:
+  Syntax syntax_;
+  FILE* out_;
+  SerdEnv* env_;
+  SerdWriter* writer_ = nullptr;
 };
 
-QuadWriter::QuadWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-QuadWriter::~QuadWriter() = default;
+}  // namespace
 
-std::unique_ptr<QuadWriter> QuadWriter::Create(Syntax syntax, FILE* out,
-                                               const PrefixList& prefixes) {
-  auto impl = std::make_unique<Impl>();
-  impl->syntax = syntax;
-  impl->out = out;
-  impl->env = serd_env_new(nullptr);
-  SerdSyntax ss = SERD_NTRIPLES;
-  unsigned style = SERD_STYLE_BULK;
-  switch (syntax) {
-    case Syntax::kNTriples:
-      ss = SERD_NTRIPLES;
-      break;
-    case Syntax::kNQuads:
-      ss = SERD_NQUADS;
-      break;
-    case Syntax::kTurtle:
-      ss = SERD_TURTLE;
-      style |= SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED;
-      break;
-    case Syntax::kTriG:
-      ss = SERD_TRIG;
-      style |= SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED;
-      break;
-  }
-  impl->writer =
-      serd_writer_new(ss, static_cast<SerdStyle>(style), impl->env, nullptr, serd_file_sink, out);
-  if (syntax == Syntax::kTurtle || syntax == Syntax::kTriG) {
-    for (const auto& [name, iri] : prefixes) {
-      SerdNode n = MakeNode(SERD_LITERAL, name);
-      SerdNode u = MakeNode(SERD_URI, iri);
-      serd_writer_set_prefix(impl->writer, &n, &u);
-    }
-  }
-  return std::unique_ptr<QuadWriter>(new QuadWriter(std::move(impl)));
-}
+namespace internal {
 
-Status QuadWriter::Write(const rdf::QuadView& q) {
-  SerdNode s = ToNode(q.subject), p = ToNode(q.predicate), o = ToNode(q.object);
-  SerdNode g = SERD_NODE_NULL, dt = SERD_NODE_NULL, lang = SERD_NODE_NULL;
-  bool with_graph = HasGraphs(impl_->syntax) && !q.graph.is_none();
-  if (with_graph) g = ToNode(q.graph);
-  if (q.object.kind == rdf::TermKind::kLiteral) {
-    if (!q.object.lang.empty()) {
-      lang = MakeNode(SERD_LITERAL, q.object.lang);
-    } else if (!q.object.datatype.empty() && q.object.datatype != rdf::vocab::kXsdString) {
-      dt = MakeNode(SERD_URI, q.object.datatype);
-    }
-  }
-  SerdStatus st = serd_writer_write_statement(impl_->writer, 0, with_graph ? &g : nullptr, &s, &p,
-                                              &o, dt.buf != nullptr ? &dt : nullptr,
-                                              lang.buf != nullptr ? &lang : nullptr);
-  if (st != SERD_SUCCESS) {
-    impl_->failed = true;
-    return Status::IoError(std::string("cannot write statement: ") +
-                           reinterpret_cast<const char*>(serd_strerror(st)));
-  }
-  return Status::Ok();
-}
-
-Status QuadWriter::Finish() {
-  serd_writer_finish(impl_->writer);
-  serd_writer_free(impl_->writer);
-  impl_->writer = nullptr;
-  if (std::fflush(impl_->out) != 0 || std::ferror(impl_->out)) {
+Status WriteAll(FILE* out, std::string_view text) {
+  if (text.empty()) return Status::Ok();
+  if (std::fwrite(text.data(), 1, text.size(), out) != text.size()) {
     return Status::IoError("cannot write output");
   }
   return Status::Ok();
 }
 
-std::string WriteToString(Syntax syntax, const std::vector<rdf::Quad>& quads,
-                          const PrefixList& prefixes) {
+Status FlushOutput(FILE* out) {
+  if (std::fflush(out) != 0 || std::ferror(out)) return Status::IoError("cannot write output");
+  return Status::Ok();
+}
+
+}  // namespace internal
+
+std::unique_ptr<QuadWriter> QuadWriter::Create(Syntax syntax, FILE* out,
+                                               const PrefixList& prefixes) {
+  switch (syntax) {
+    case Syntax::kJsonLd:
+      return internal::NewJsonLdWriter(out, prefixes);
+    case Syntax::kRdfXml:
+      return internal::NewRdfXmlWriter(out, prefixes);
+    case Syntax::kNTriples:
+    case Syntax::kNQuads:
+    case Syntax::kTurtle:
+    case Syntax::kTriG:
+      break;
+  }
+  return std::make_unique<SerdQuadWriter>(syntax, out, prefixes);
+}
+
+Status WriteToString(Syntax syntax, const std::vector<rdf::Quad>& quads, const PrefixList& prefixes,
+                     std::string* out) {
   char* buf = nullptr;
   size_t len = 0;
   FILE* mem = open_memstream(&buf, &len);
+  if (mem == nullptr) return Status::IoError("cannot open a memory stream");
+  Status first;
   {
     auto w = QuadWriter::Create(syntax, mem, prefixes);
     for (const auto& q : quads) {
-      (void)w->Write(
+      Status s = w->Write(
           rdf::QuadView{q.subject.view(), q.predicate.view(), q.object.view(), q.graph.view()});
+      if (first.ok()) first = s;
     }
-    (void)w->Finish();
+    Status s = w->Finish();
+    if (first.ok()) first = s;
   }
   std::fclose(mem);
-  std::string out(buf, len);
+  out->assign(buf, len);
   std::free(buf);
+  return first;
+}
+
+std::string WriteToString(Syntax syntax, const std::vector<rdf::Quad>& quads,
+                          const PrefixList& prefixes) {
+  std::string out;
+  (void)WriteToString(syntax, quads, prefixes, &out);
   return out;
 }
 

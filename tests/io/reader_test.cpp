@@ -88,7 +88,9 @@ TEST(Reader, MissingFileIsNotFound) {
 TEST(Syntax, FromPathAndName) {
   EXPECT_EQ(*SyntaxFromPath("a/b.trig"), Syntax::kTriG);
   EXPECT_EQ(*SyntaxFromName("turtle"), Syntax::kTurtle);
-  EXPECT_FALSE(SyntaxFromPath("a.rdf").ok());
+  EXPECT_EQ(*SyntaxFromPath("a.rdf"), Syntax::kRdfXml);
+  EXPECT_FALSE(SyntaxFromPath("a.csv").ok());
+  EXPECT_FALSE(SyntaxFromName("json").ok()) << "JSON is SPARQL results, not JSON-LD";
   EXPECT_FALSE(SyntaxFromPath("noext").ok());
 }
 

@@ -11,6 +11,10 @@ namespace hamlet::cli {
 // $XDG_DATA_HOME/hamlet/store, else ~/.local/share/hamlet/store.
 std::string DefaultStoreDir();
 
+// The DCAT-AP catalogue configuration used when --config is not given:
+// $HAMLET_DCAT_CONFIG, else config/dcat-ap.json in the source tree Hamlet was built from.
+std::string DefaultDcatConfig();
+
 struct LoadArgs {
   std::string store;
   std::vector<std::string> files;
@@ -23,9 +27,12 @@ int RunLoad(const LoadArgs& args);
 
 struct ExportArgs {
   std::string store;
-  std::string graph;   // empty: all graphs (nq, trig) or the default graph (nt, ttl)
-  std::string format;  // empty: from the output's extension, else nq
-  std::string output;  // empty or "-": stdout
+  std::string graph;     // empty: all graphs (nq, trig) or the default graph (nt, ttl)
+  std::string format;    // empty: from the output's extension, else nq
+  std::string output;    // empty or "-": stdout
+  std::string dcat_dir;  // non-empty: write a DCAT-AP bundle there instead
+  std::string base_url;
+  std::string dcat_config = DefaultDcatConfig();
 };
 int RunExport(const ExportArgs& args);
 

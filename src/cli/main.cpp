@@ -42,9 +42,22 @@ int main(int argc, char** argv) {
   auto* export_cmd = app.add_subcommand("export", "Write the store (or one graph) as RDF");
   export_cmd->add_option("--graph", exp.graph, "Only this named graph (IRI)");
   export_cmd->add_option("--format", exp.format,
-                         "nt, nq, ttl or trig (default: from -o's extension, else nq). nt and "
-                         "ttl carry no graphs: without --graph they write the default graph");
+                         "nt, nq, ttl, trig, jsonld or rdfxml (default: from -o's extension, "
+                         "else nq). nt, ttl and rdfxml carry no graphs: without --graph they write "
+                         "the default graph");
   export_cmd->add_option("-o,--output", exp.output, "Output file (default: standard output)");
+  export_cmd->add_option("--dcat-ap", exp.dcat_dir,
+                         "Write a DCAT-AP bundle into this folder instead: catalogue, VoID and one "
+                         "distribution file per format for each named graph, the ontology and the "
+                         "whole graph (see docs/export.md)");
+  export_cmd->add_option("--base-url", exp.base_url,
+                         "With --dcat-ap: the https URL the bundle will be published under "
+                         "(download and dataset IRIs start with it)");
+  export_cmd
+      ->add_option("--config", exp.dcat_config,
+                   "With --dcat-ap: publisher, licence and contact (JSON; default: "
+                   "$HAMLET_DCAT_CONFIG, else the repository's config/dcat-ap.json)")
+      ->capture_default_str();
 
   StatsArgs stats;
   auto* stats_cmd =

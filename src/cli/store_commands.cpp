@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "export/dcat_bundle.h"
 #include "export/graph_export.h"
 #include "io/writer.h"
 #include "rdf/check.h"
@@ -140,7 +141,46 @@ int RunLoad(const LoadArgs& args) {
   return kExitOk;
 }
 
+std::string DefaultDcatConfig() {
+  if (const char* e = std::getenv("HAMLET_DCAT_CONFIG"); e != nullptr && *e != '\0') return e;
+  return HAMLET_SOURCE_DIR "/config/dcat-ap.json";
+}
+
+namespace {
+
+int RunDcatExport(const ExportArgs& args) {
+  if (args.base_url.empty()) {
+    return Fail(Status::InvalidArgument(
+        "--dcat-ap needs --base-url (the URL the bundle is published under)"));
+  }
+  if (!args.output.empty() || !args.graph.empty() || !args.format.empty()) {
+    return Fail(Status::InvalidArgument(
+        "--dcat-ap writes every graph in every format: drop -o, --graph and --format"));
+  }
+  auto st = OpenStore(args.store, false);
+  if (!st.ok()) return Fail(st.status());
+  auto snap = (*st)->GetSnapshot();
+  publish::DcatBundleOptions options{args.dcat_dir, args.base_url, args.dcat_config};
+  auto summary = publish::WriteDcatBundle(*snap, options);
+  if (!summary.ok()) {
+    std::fprintf(stderr, "hamlet: the DCAT-AP export failed; %s is unchanged\n",
+                 args.dcat_dir.c_str());
+    return Fail(summary.status());
+  }
+  std::fprintf(stderr, "wrote %zu datasets, %zu distribution files (%s bytes) and ",
+               summary->datasets, summary->distributions,
+               HumanCount(summary->distribution_bytes).c_str());
+  for (size_t i = 0; i < summary->catalog_files.size(); ++i) {
+    std::fprintf(stderr, "%s%s", i == 0 ? "" : ", ", summary->catalog_files[i].c_str());
+  }
+  std::fprintf(stderr, " to %s\n", args.dcat_dir.c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
 int RunExport(const ExportArgs& args) {
+  if (!args.dcat_dir.empty()) return RunDcatExport(args);
   bool to_stdout = args.output.empty() || args.output == "-";
   Result<io::Syntax> syntax = !args.format.empty() ? io::SyntaxFromName(args.format)
                               : to_stdout          ? Result<io::Syntax>(io::Syntax::kNQuads)

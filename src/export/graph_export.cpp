@@ -43,9 +43,12 @@ Result<GraphExportSummary> ExportGraph(const store::Snapshot& snap,
       return Status::NotFound("no graph <" + options.graph + "> in the store");
     pattern.scope = store::GraphScope::kGraph;
     pattern.g = *g;
+  } else if (options.default_graph_only) {
+    pattern.scope = store::GraphScope::kDefault;
   } else {
-    pattern.scope =
-        io::HasGraphs(options.syntax) ? store::GraphScope::kAll : store::GraphScope::kDefault;
+    pattern.scope = io::HasGraphs(options.syntax) || options.as_triples
+                        ? store::GraphScope::kAll
+                        : store::GraphScope::kDefault;
   }
   io::PrefixList prefixes = options.prefixes;
   if (prefixes.empty()) {
@@ -61,7 +64,7 @@ Result<GraphExportSummary> ExportGraph(const store::Snapshot& snap,
     rdf::QuadView v;
     rdf::TermView* slots[4] = {&v.subject, &v.predicate, &v.object, &v.graph};
     store::TermId ids[4] = {q.s, q.p, q.o, q.g};
-    if (options.graph_as_triples) ids[3] = store::kNoTerm;
+    if (options.as_triples) ids[3] = store::kNoTerm;
     // Keep decoded terms alive until written: the cache may be cleared between quads.
     rdf::Term terms[4];
     for (int i = 0; i < 4; ++i) {
@@ -76,7 +79,8 @@ Result<GraphExportSummary> ExportGraph(const store::Snapshot& snap,
   }
   HAMLET_RETURN_IF_ERROR(cursor->status());
   HAMLET_RETURN_IF_ERROR(writer->Finish());
-  if (options.graph.empty() && !io::HasGraphs(options.syntax)) {
+  if (options.graph.empty() && !options.as_triples && !options.default_graph_only &&
+      !io::HasGraphs(options.syntax)) {
     auto stats = snap.GetStatistics();
     if (!stats.ok()) return stats.status();
     summary.named_graphs_left_out =

@@ -20,10 +20,13 @@ struct GraphExportOptions {
   // Empty: every graph for syntaxes that carry graphs (N-Quads, TriG, JSON-LD), else the
   // default graph. An IRI: only that named graph.
   std::string graph;
-  // With `graph` set: write its quads as default-graph triples, so the file can be loaded
-  // into any graph (a DCAT distribution of one factsheet graph). Else they keep the graph
-  // in syntaxes that carry graphs.
-  bool graph_as_triples = false;
+  // Drop graph names and write triples, so the file can be loaded into any graph: with
+  // `graph` set, that graph's triples (a DCAT distribution of one factsheet graph); without,
+  // the merge of every graph (a triple shared by two graphs is written twice, which readers
+  // collapse). Else quads keep their graph in syntaxes that carry graphs.
+  bool as_triples = false;
+  // Only the default graph, whatever the syntax (the ontology's distribution).
+  bool default_graph_only = false;
   // Prefixes declared in the output. Empty: the prefixes known to the store.
   io::PrefixList prefixes;
 };

@@ -10,21 +10,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(git -C "$here" rev-parse --show-toplevel 2>/dev/null || (cd "$here/../.." && pwd))
-shared=${HAMLET_SHARED:-"$repo/../shared"}
-shared=$(cd "$shared" 2>/dev/null && pwd) || { echo "validate_shapes: shared folder not found (set HAMLET_SHARED)" >&2; exit 2; }
-validator="$shared/tools/validate-shacl.mjs"
-[ -f "$validator" ] || { echo "validate_shapes: $validator not found" >&2; exit 2; }
-command -v node >/dev/null || { echo "validate_shapes: node is required" >&2; exit 2; }
-
-deps=${SHACL_DEPS_DIR:-"${TMPDIR:-/tmp}/hamlet-shacl-deps"}
-if [ ! -d "$deps/node_modules/rdf-validate-shacl" ] || [ ! -d "$deps/node_modules/n3" ]; then
-  echo "validate_shapes: installing the pinned validator packages into $deps (npm ci)"
-  command -v npm >/dev/null || { echo "validate_shapes: npm is required to install the validator" >&2; exit 2; }
-  mkdir -p "$deps"
-  cp "$shared/tools/package.json" "$shared/tools/package-lock.json" "$deps"/
-  npm ci --prefix "$deps" --no-audit --no-fund >/dev/null
-fi
-export SHACL_DEPS_DIR="$deps"
+. "$repo/tests/support/shacl_env.sh"
 
 shapes="$repo/ontology/shapes.ttl"
 ontology="$repo/ontology/smartvillages.ttl"

@@ -2,6 +2,8 @@
 // to the commands in commands.h.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 
@@ -9,6 +11,7 @@
 #include "cli/exit_codes.h"
 #include "cli/parse_command.h"
 #include "cli/query_command.h"
+#include "repl/repl.h"
 
 int main(int argc, char** argv) {
   using namespace hamlet::cli;
@@ -87,6 +90,27 @@ int main(int argc, char** argv) {
   parse_cmd->add_option("file", parse_file, "Query or update file ('-' = stdin)")->required();
   parse_cmd->add_flag("--update", parse_update, "Read an update (default: by extension, .ru)");
 
+  hamlet::repl::ReplOptions repl;
+  auto* repl_cmd = app.add_subcommand(
+      "repl",
+      "Explore the store interactively: SPARQL with completion, history and dot-commands "
+      "(.help). Also what 'hamlet' alone starts on a terminal. With piped input it runs the "
+      "statements read from stdin and prints plain results");
+  repl_cmd
+      ->add_option("--timeout", repl.timeout_seconds,
+                   "Stop each query after this many seconds; 0 = no limit (Ctrl-C cancels a "
+                   "query in any case)")
+      ->capture_default_str();
+  repl_cmd->add_option("--format", repl.format,
+                       "table, json, csv, tsv, xml (SELECT/ASK) or ttl, nt, nq, trig "
+                       "(CONSTRUCT/DESCRIBE); default: table on a terminal, tsv when piped; "
+                       "the .format command changes it");
+  repl_cmd->footer(
+      "History: $HAMLET_HISTORY, else $XDG_DATA_HOME/hamlet/history, else "
+      "~/.local/share/hamlet/history. Results longer than the screen go through $PAGER "
+      "(default: less -FRX; PAGER= to turn off). Exit code when piped: 1 if a statement "
+      "failed.");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -115,6 +139,10 @@ int main(int argc, char** argv) {
   if (*stats_cmd) {
     stats.store = store;
     return RunStats(stats);
+  }
+  if (*repl_cmd || isatty(STDIN_FILENO)) {
+    repl.store_dir = store;
+    return ExitCodeFor(hamlet::repl::RunRepl(repl));
   }
   std::fputs(app.help().c_str(), stdout);
   return kExitOk;

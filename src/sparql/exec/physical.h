@@ -86,12 +86,21 @@ class PhysicalOp {
 // Wraps a cursor to count rows into op.actual_rows.
 std::unique_ptr<Cursor> Counted(const PhysicalOp& op, std::unique_ptr<Cursor> inner);
 
-// FNV-1a over ids: rows and group keys as hash-table keys.
+// Rows and group keys as hash-table keys. Each id goes through a 64-bit mixer (the
+// MurmurHash3 finaliser) before it is combined: ids differ mostly in their low bits and
+// share their kind byte, and a plain FNV step over whole ids left long bucket chains.
 struct RowHash {
+  static uint64_t Mix(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    return x ^ (x >> 33);
+  }
   size_t operator()(const std::vector<TermId>& r) const {
-    uint64_t h = 1469598103934665603ULL;
-    for (TermId id : r) h = (h ^ id) * 1099511628211ULL;
-    return static_cast<size_t>(h ^ (h >> 29));
+    uint64_t h = 0x9e3779b97f4a7c15ULL;
+    for (TermId id : r) h = Mix(h ^ id) + 0x9e3779b97f4a7c15ULL;
+    return static_cast<size_t>(h);
   }
 };
 

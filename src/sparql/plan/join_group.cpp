@@ -17,6 +17,13 @@ using exec::GraphContext;
 
 namespace {
 
+// Cost of one index seek (a bound-variable lookup) in units of one row scanned and put into a
+// hash table. A RocksDB seek with its key decoding costs a few microseconds, a sequential step
+// and a hash insert well under one, so a pattern is scanned whole and hash-joined once the
+// rows that would each seek into it cost more than scanning it. Too high a value hash-joins
+// small inputs against large patterns; too low a value seeks millions of times (q12 at 10 M).
+constexpr double kSeekCost = 6;
+
 // The slots an expression reads; false when it also depends on more (EXISTS patterns).
 bool ExprSlots(const CompiledExpr& e, std::set<size_t>* out) {
   using K = CompiledExpr::Kind;
@@ -215,8 +222,28 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanGroup(const JoinGroup& group,
       bind(st.s);
       bind(st.o);
     } else {
-      run_steps.push_back(best);
-      run_rows *= std::max(best_cost, 1.0);
+      // Rows that would each seek into this pattern, against scanning it whole once.
+      double rows_before = (chain ? chain->estimated_rows : 1) * (run_steps.empty() ? 1 : run_rows);
+      double scan_rows = EstimatePattern(st.triple, std::vector<bool>(bound.size(), false));
+      bool hash = !first_rows_ && correlated_ == 0 && n > 0 && best_connected &&
+                  rows_before * kSeekCost > scan_rows + rows_before;
+      if (hash) {
+        HAMLET_RETURN_IF_ERROR(flush());
+        std::set<size_t> vars;
+        for (const auto* pt : {&st.triple.s, &st.triple.p, &st.triple.o}) {
+          if (pt->is_var) vars.insert(pt->slot);
+        }
+        if (g.mode == GraphContext::Mode::kVariable) vars.insert(g.slot);
+        auto scan = std::make_unique<exec::BgpOp>(std::vector<exec::IdTriplePattern>{st.triple}, g);
+        scan->estimated_rows = scan_rows;
+        scan->certain_vars.assign(vars.begin(), vars.end());
+        scan->maybe_vars = scan->certain_vars;
+        chain = MakeHashJoin(std::move(chain), std::move(scan),
+                             std::max(1.0, rows_before * std::max(best_cost, 1.0)));
+      } else {
+        run_steps.push_back(best);
+        run_rows *= std::max(best_cost, 1.0);
+      }
       bind(st.triple.s);
       bind(st.triple.p);
       bind(st.triple.o);

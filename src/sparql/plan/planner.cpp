@@ -223,7 +223,49 @@ std::unique_ptr<PhysicalOp> Planner::MakeJoin(std::unique_ptr<PhysicalOp> l,
   return op;
 }
 
-Result<std::unique_ptr<PhysicalOp>> Planner::Plan(const Op& op) {
+std::unique_ptr<PhysicalOp> Planner::MakeHashJoin(std::unique_ptr<PhysicalOp> l,
+                                                  std::unique_ptr<PhysicalOp> r,
+                                                  double estimated_rows) {
+  std::set<size_t> certain = Set(l->certain_vars), maybe = Set(l->maybe_vars);
+  certain.insert(r->certain_vars.begin(), r->certain_vars.end());
+  maybe.insert(r->maybe_vars.begin(), r->maybe_vars.end());
+  auto op = std::make_unique<exec::JoinOp>(exec::JoinOp::Mode::kHash,
+                                           Intersect(l->certain_vars, r->certain_vars));
+  op->estimated_rows = estimated_rows;
+  op->children.push_back(std::move(l));
+  op->children.push_back(std::move(r));
+  SetVars(op.get(), certain, maybe);
+  return op;
+}
+
+namespace {
+
+// True when `op` is a LIMIT whose input streams (no ORDER BY, GROUP BY or DISTINCT under it).
+bool StopsEarly(const Op& op) {
+  const Op* o = &op;
+  while (o->kind == Op::Kind::kProject || o->kind == Op::Kind::kReduced) o = &o->children[0];
+  if (o->kind != Op::Kind::kSlice || !o->limit) return false;
+  for (o = &o->children[0];; o = &o->children[0]) {
+    switch (o->kind) {
+      case Op::Kind::kOrderBy:
+      case Op::Kind::kGroup:
+      case Op::Kind::kDistinct:
+        return false;
+      case Op::Kind::kProject:
+      case Op::Kind::kExtend:
+      case Op::Kind::kReduced:
+      case Op::Kind::kFilter:
+        continue;
+      default:
+        return true;
+    }
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PhysicalOp>> Planner::Plan(const Op& op, bool first_rows_only) {
+  first_rows_ = first_rows_only || StopsEarly(op);
   return PlanOp(op, GraphContext{}, true);
 }
 
@@ -242,8 +284,12 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanOpIn(const Op& op, const GraphC
     return PlanOp(op.children[i], g, keep_top && top);
   };
   switch (op.kind) {
-    case Op::Kind::kBgp:
-      return PlanBgp(op.triples, g);
+    case Op::Kind::kBgp: {
+      if (op.triples.empty()) return PlanBgp(op.triples, g);
+      JoinGroup group;
+      CollectGroup(op, &group);
+      return PlanGroup(group, {}, g);
+    }
     case Op::Kind::kPath: {
       auto s = PathEnd(op.subject);
       if (!s.ok()) return s.status();
@@ -600,7 +646,10 @@ Result<CompiledExpr> Planner::Compile(const ast::Expr& e) {
     case K::kNotExists: {
       c.kind = e.kind == K::kExists ? CompiledExpr::Kind::kExists : CompiledExpr::Kind::kNotExists;
       Op pattern = algebra::TranslatePattern(*e.pattern);
+      // The pattern is opened again for every row it filters, seeded with that row.
+      ++correlated_;
       auto p = PlanOp(pattern, current_graph_, false);
+      --correlated_;
       if (!p.ok()) return p.status();
       c.pattern = std::shared_ptr<PhysicalOp>(std::move(*p));
       return c;

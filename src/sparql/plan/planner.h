@@ -32,8 +32,9 @@ class Planner {
   Planner(exec::TermResolver* terms, const store::Statistics* stats)
       : terms_(terms), stats_(stats) {}
 
-  // Plans `op` (a whole query's pattern with its modifiers).
-  Result<std::unique_ptr<PhysicalOp>> Plan(const algebra::Op& op);
+  // Plans `op` (a whole query's pattern with its modifiers). `first_rows_only` (ASK) says
+  // that the caller stops at the first solution.
+  Result<std::unique_ptr<PhysicalOp>> Plan(const algebra::Op& op, bool first_rows_only = false);
   // Compiles an expression against the current variable slots (for CONSTRUCT / DESCRIBE
   // callers that need slots: use Slot()).
   Result<exec::CompiledExpr> Compile(const ast::Expr& e);
@@ -65,6 +66,10 @@ class Planner {
   Result<rdf::Term> Constant(const ast::Term& t);
   std::unique_ptr<PhysicalOp> MakeJoin(std::unique_ptr<PhysicalOp> l,
                                        std::unique_ptr<PhysicalOp> r);
+  // A hash join on the variables both sides certainly bind; `right` is drained into the table.
+  std::unique_ptr<PhysicalOp> MakeHashJoin(std::unique_ptr<PhysicalOp> left,
+                                           std::unique_ptr<PhysicalOp> right,
+                                           double estimated_rows);
   double EstimatePattern(const exec::IdTriplePattern& t, const std::vector<bool>& bound) const;
   std::string ScopedName(const std::string& name) const;
 
@@ -84,6 +89,13 @@ class Planner {
   // Hidden slots holding the names of enclosing GRAPH ?g patterns, innermost last.
   std::vector<size_t> graph_slots_;
   int next_graph_ = 0;
+  // > 0 while planning a pattern that is opened once per outer row (EXISTS): a hash join
+  // there would scan its whole right side for every row, so joins stay index lookups.
+  int correlated_ = 0;
+  // True when the query stops after a few rows (ASK, LIMIT over an unsorted pattern): index
+  // lookups then produce the first rows at once, while a hash join would first read its
+  // whole right side.
+  bool first_rows_ = false;
 };
 
 // Converts a parser term (IRI or literal) to an RDF term.

@@ -15,7 +15,9 @@ store=${HAMLET_STORE:-"${XDG_DATA_HOME:-$HOME/.local/share}/hamlet/store"}
 files=("$repo"/ontology/*.ttl "$repo"/data/*.trig)
 digest=$(cat "${files[@]}" | sha256sum | cut -d' ' -f1)
 marker="$store/PRELOADED-SHA256"
-if [ ! -f "$marker" ] || [ "$(cat "$marker")" != "$digest" ]; then
+# Also when this build cannot open it (a store written in an older on-disk format).
+if [ ! -f "$marker" ] || [ "$(cat "$marker")" != "$digest" ] ||
+   ! "$hamlet" --store "$store" stats --top 0 >/dev/null 2>&1; then
   echo "run: loading ontology/ and data/ into $store"
   rm -rf "$store.new"
   "$hamlet" --store "$store.new" load -q "${files[@]}"

@@ -18,6 +18,7 @@
 #include "io/locate.h"
 #include "rdf/check.h"
 #include "rdf/vocab.h"
+#include "store/inline_literal.h"
 #include "store/load_pipeline.h"
 #include "store/quad_sort.h"
 #include "store/rocks_store.h"
@@ -48,7 +49,7 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what) {
 }
 
 bool IsNew(TermId id, uint64_t first_seq) {
-  return id != kNoTerm && SequenceOf(id) >= first_seq;
+  return id != kNoTerm && !IsInline(id) && SequenceOf(id) >= first_seq;
 }
 
 class LoadJob {
@@ -232,6 +233,14 @@ class LoadJob {
 
   // The id of a term given in dictionary form: from this load, from the store, or new.
   Result<TermId> EncodeBytes(std::string_view bytes, uint64_t h) {
+    // Typed literals ('T' datatype NUL lexical) may be small values kept in their ids.
+    if (!bytes.empty() && bytes[0] == 'T') {
+      size_t nul = bytes.find('\0');
+      if (nul != std::string_view::npos) {
+        TermId inl = InlineLiteralId(bytes.substr(1, nul - 1), bytes.substr(nul + 1));
+        if (inl != kNoTerm) return inl;
+      }
+    }
     TermId id = map_.Find(bytes, h);
     if (id != kNoTerm) return id;
     auto view = DecodeTermView(bytes);

@@ -3,6 +3,8 @@
 // A TermId is 64 bits: the top byte is the term's kind (IRI, blank node, literal), the low
 // 56 bits a sequence number handed out by the dictionary in load order. So an id says what
 // kind of term it names without a dictionary look-up, and ids of one load are dense.
+// Small numbers, dates and booleans have no dictionary entry: their id holds the value
+// (inline_literal.h).
 // Id 0 means "no term": the default graph in the graph position.
 #pragma once
 
@@ -21,11 +23,22 @@ inline constexpr TermId kNoTerm = 0;  // also: the default graph
 inline constexpr int kKindShift = 56;
 inline constexpr TermId kSequenceMask = (TermId{1} << kKindShift) - 1;
 
+// Kinds above the dictionary's: literals whose value is the low 56 bits (inline_literal.h).
+inline constexpr uint8_t kInlineInteger = 0x40;
+inline constexpr uint8_t kInlineDecimal = 0x41;
+inline constexpr uint8_t kInlineDate = 0x42;
+inline constexpr uint8_t kInlineBoolean = 0x43;
+
+inline bool IsInline(TermId id) {
+  uint8_t k = static_cast<uint8_t>(id >> kKindShift);
+  return k >= kInlineInteger && k <= kInlineBoolean;
+}
+
 inline TermId MakeId(rdf::TermKind kind, uint64_t seq) {
   return (static_cast<TermId>(kind) << kKindShift) | (seq & kSequenceMask);
 }
 inline rdf::TermKind KindOf(TermId id) {
-  return static_cast<rdf::TermKind>(id >> kKindShift);
+  return IsInline(id) ? rdf::TermKind::kLiteral : static_cast<rdf::TermKind>(id >> kKindShift);
 }
 inline uint64_t SequenceOf(TermId id) {
   return id & kSequenceMask;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "store/inline_literal.h"
 #include "store/term_codec.h"
 
 namespace hamlet::store {
@@ -165,6 +166,7 @@ class RocksSnapshot : public Snapshot {
   ~RocksSnapshot() override { store_->db()->ReleaseSnapshot(snap_); }
 
   Result<TermId> Lookup(const rdf::TermView& term) const override {
+    if (TermId inl = InlineTermId(term); inl != kNoTerm) return inl;
     std::string key;
     EncodeTerm(term, &key);
     std::string value;
@@ -176,6 +178,7 @@ class RocksSnapshot : public Snapshot {
   }
 
   Result<rdf::Term> Decode(TermId id) const override {
+    if (IsInline(id)) return DecodeInlineLiteral(id);
     char key[8];
     PutBigEndian64(key, id);
     std::string value;

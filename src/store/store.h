@@ -34,7 +34,8 @@ namespace hamlet::store {
 
 // On-disk format version. Bump on any incompatible change of the layout; Open refuses a
 // store with another version.
-inline constexpr int kFormatVersion = 1;
+// 2: small numbers, dates and booleans live in their ids (inline_literal.h).
+inline constexpr int kFormatVersion = 2;
 
 struct OpenOptions {
   bool create_if_missing = true;

@@ -1,5 +1,7 @@
 #include "sparql/exec/ops.h"
 
+#include "sparql/exec/row_table.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -55,8 +57,8 @@ class RightIndex {
   explicit RightIndex(const std::vector<size_t>& keys) : keys_(keys) {}
 
   uint64_t Hash(const TermId* row) const {
-    uint64_t h = 0x9e3779b97f4a7c15ULL;
-    for (size_t s : keys_) h = RowHash::Mix(h ^ row[s]) + 0x9e3779b97f4a7c15ULL;
+    uint64_t h = RowHash::kSeed;
+    for (size_t s : keys_) h = RowHash::Combine(h, row[s]);
     return h;
   }
 
@@ -386,9 +388,11 @@ std::string ProjectOp::Describe(const ExplainNames& names) const {
 }
 
 std::unique_ptr<Cursor> DistinctOp::Open(ExecContext& ctx, const Row& seed) const {
-  auto seen = std::make_shared<std::unordered_set<Row, RowHash>>();
-  return Counted(
-      *this, Map(children[0]->Open(ctx, seed), [seen](Row* r) { return seen->insert(*r).second; }));
+  std::shared_ptr<RowSet> seen;
+  return Counted(*this, Map(children[0]->Open(ctx, seed), [seen](Row* r) mutable {
+    if (!seen) seen = std::make_shared<RowSet>(r->size());
+    return seen->Insert(r->data());
+  }));
 }
 
 std::unique_ptr<Cursor> SliceOp::Open(ExecContext& ctx, const Row& seed) const {

@@ -97,9 +97,12 @@ struct RowHash {
     x *= 0xc4ceb9fe1a85ec53ULL;
     return x ^ (x >> 33);
   }
+  static constexpr uint64_t kSeed = 0x9e3779b97f4a7c15ULL;
+  // Folds one more id into a hash started at kSeed.
+  static uint64_t Combine(uint64_t h, TermId id) { return Mix(h ^ id) + kSeed; }
   size_t operator()(const std::vector<TermId>& r) const {
-    uint64_t h = 0x9e3779b97f4a7c15ULL;
-    for (TermId id : r) h = Mix(h ^ id) + 0x9e3779b97f4a7c15ULL;
+    uint64_t h = kSeed;
+    for (TermId id : r) h = Combine(h, id);
     return static_cast<size_t>(h);
   }
 };

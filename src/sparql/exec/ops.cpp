@@ -20,22 +20,37 @@ std::string VarList(const std::vector<size_t>& slots, const ExplainNames& names)
 
 // The right side of a join in memory: rows stored back to back in one array and chained
 // by the hash of their key variables' ids. Candidates of one chain may have other keys (two
-// keys hashing alike); callers check Compatible anyway, so the index never compares keys.
+// keys hashing alike); callers check compatibility anyway, so the index never compares keys.
 // One flat array instead of a vector per row and per bucket: at 400 k rows the per-row
 // allocations cost more to build and free than the join itself did.
+//
+// Only the columns the right side may bind are stored (`columns`, from the plan's variable
+// sets), since every other slot of a right row repeats the seed. A row that breaks this (a
+// plan whose variable sets missed a slot) switches the index to whole rows, rebuilding the
+// rows stored so far from the seed, so the result is exact either way.
 class RightIndex {
  public:
   static constexpr uint32_t kEnd = 0xffffffffu;
 
-  // Drains `right`. Errors: the cursor's status, cancellation, or more rows than fit.
+  // Drains `right`, opened with `seed`. Empty `columns`: store whole rows.
+  // Errors: the cursor's status, cancellation, or more rows than fit.
   static Result<std::unique_ptr<RightIndex>> Build(Cursor* right, const ExecContext& ctx,
-                                                   const std::vector<size_t>& keys) {
-    auto index = std::unique_ptr<RightIndex>(new RightIndex(keys));
+                                                   const std::vector<size_t>& keys,
+                                                   std::vector<size_t> columns, const Row& seed) {
+    auto index = std::unique_ptr<RightIndex>(new RightIndex(keys, seed));
+    if (columns.empty()) {
+      index->WholeRows();
+    } else {
+      columns.insert(columns.end(), keys.begin(), keys.end());
+      std::sort(columns.begin(), columns.end());
+      columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
+      index->SetColumns(std::move(columns));
+    }
     Row r;
     size_t n = 0;
     while (right->Next(&r)) {
-      if (index->width_ == 0) index->width_ = r.size();
-      index->data_.insert(index->data_.end(), r.begin(), r.end());
+      if (!index->FitsColumns(r)) index->WholeRows();
+      for (size_t c : index->columns_) index->data_.push_back(r[c]);
       // Materialising operators check for cancellation as they fill memory.
       if ((++n & 1023) == 0 && ctx.cancel != nullptr) HAMLET_RETURN_IF_ERROR(ctx.cancel->Check());
       if (n >= kEnd) return Status::InvalidInput("a join side has more than 4 billion rows");
@@ -47,19 +62,88 @@ class RightIndex {
 
   // The first candidate row for `left` (kEnd: none); Next walks the chain.
   uint32_t First(const Row& left) const {
-    return heads_.empty() ? kEnd : heads_[Hash(left.data()) & mask_];
+    if (heads_.empty()) return kEnd;
+    uint64_t h = RowHash::kSeed;
+    for (size_t s : keys_) h = RowHash::Combine(h, left[s]);
+    return heads_[h & mask_];
   }
   uint32_t Next(uint32_t i) const { return next_[i]; }
-  const TermId* RowAt(uint32_t i) const { return data_.data() + static_cast<size_t>(i) * width_; }
-  size_t width() const { return width_; }
+
+  // True when `left` and stored row `i` agree on every slot both bind.
+  bool Compatible(const Row& left, uint32_t i) const {
+    const TermId* r = RowAt(i);
+    for (size_t j = 0; j < columns_.size(); ++j) {
+      TermId l = left[columns_[j]];
+      if (l != 0 && r[j] != 0 && l != r[j]) return false;
+    }
+    return true;
+  }
+  // Adds stored row `i`'s bindings to `row`. REQUIRES: Compatible(*row, i).
+  void MergeInto(Row* row, uint32_t i) const {
+    const TermId* r = RowAt(i);
+    for (size_t j = 0; j < columns_.size(); ++j) {
+      TermId& l = (*row)[columns_[j]];
+      if (l == 0) l = r[j];
+    }
+  }
+  // True when both bind some slot outside `ignored` (MINUS's domain test).
+  bool SharesBinding(const Row& left, uint32_t i, const std::vector<size_t>& ignored) const {
+    const TermId* r = RowAt(i);
+    for (size_t j = 0; j < columns_.size(); ++j) {
+      if (left[columns_[j]] != 0 && r[j] != 0 &&
+          std::find(ignored.begin(), ignored.end(), columns_[j]) == ignored.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
  private:
-  explicit RightIndex(const std::vector<size_t>& keys) : keys_(keys) {}
+  RightIndex(const std::vector<size_t>& keys, const Row& seed) : keys_(keys), seed_(seed) {}
 
-  uint64_t Hash(const TermId* row) const {
-    uint64_t h = RowHash::kSeed;
-    for (size_t s : keys_) h = RowHash::Combine(h, row[s]);
-    return h;
+  const TermId* RowAt(uint32_t i) const {
+    return data_.data() + static_cast<size_t>(i) * columns_.size();
+  }
+
+  void SetColumns(std::vector<size_t> columns) {
+    columns_ = std::move(columns);
+    in_columns_.assign(seed_.size(), false);
+    for (size_t c : columns_) {
+      if (c < in_columns_.size()) in_columns_[c] = true;
+    }
+    // Positions of the keys among the stored columns, for hashing stored rows.
+    key_pos_.clear();
+    for (size_t k : keys_) {
+      key_pos_.push_back(std::lower_bound(columns_.begin(), columns_.end(), k) - columns_.begin());
+    }
+  }
+
+  bool FitsColumns(const Row& r) const {
+    if (r.size() != seed_.size()) return false;
+    for (size_t s = 0; s < r.size(); ++s) {
+      if (!in_columns_[s] && r[s] != seed_[s]) return false;
+    }
+    return true;
+  }
+
+  // Switches to storing whole rows; the rows stored so far get their other slots from the
+  // seed, which is what they held there.
+  void WholeRows() {
+    size_t width = seed_.size();
+    if (columns_.size() == width) return;
+    std::vector<TermId> whole;
+    size_t n = columns_.empty() ? 0 : data_.size() / columns_.size();
+    whole.reserve(n * width);
+    for (size_t i = 0; i < n; ++i) {
+      size_t at = whole.size();
+      whole.insert(whole.end(), seed_.begin(), seed_.end());
+      for (size_t j = 0; j < columns_.size(); ++j)
+        whole[at + columns_[j]] = data_[i * columns_.size() + j];
+    }
+    data_ = std::move(whole);
+    std::vector<size_t> all(width);
+    for (size_t s = 0; s < width; ++s) all[s] = s;
+    SetColumns(std::move(all));
   }
 
   void Link(size_t n) {
@@ -71,25 +155,29 @@ class RightIndex {
     next_.assign(n, kEnd);
     // Linked in reverse so each chain lists rows in input order.
     for (size_t i = n; i-- > 0;) {
-      uint64_t b = Hash(RowAt(static_cast<uint32_t>(i))) & mask_;
-      next_[i] = heads_[b];
-      heads_[b] = static_cast<uint32_t>(i);
+      const TermId* r = RowAt(static_cast<uint32_t>(i));
+      uint64_t h = RowHash::kSeed;
+      for (size_t p : key_pos_) h = RowHash::Combine(h, r[p]);
+      next_[i] = heads_[h & mask_];
+      heads_[h & mask_] = static_cast<uint32_t>(i);
     }
   }
 
   std::vector<size_t> keys_;
-  size_t width_ = 0;
+  Row seed_;
+  std::vector<size_t> columns_;  // the slots stored, ascending
+  std::vector<bool> in_columns_;
+  std::vector<size_t> key_pos_;
   std::vector<TermId> data_;
   std::vector<uint32_t> heads_, next_;
   uint64_t mask_ = 0;
 };
 
-// True when `a` and the right row `b` (same width) agree on every slot both bind.
-bool CompatibleWith(const Row& a, const TermId* b) {
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != 0 && b[i] != 0 && a[i] != b[i]) return false;
-  }
-  return true;
+// The slots a plan's rows may bind.
+std::vector<size_t> BoundSlots(const PhysicalOp& op) {
+  std::vector<size_t> v = op.certain_vars;
+  v.insert(v.end(), op.maybe_vars.begin(), op.maybe_vars.end());
+  return v;
 }
 
 // Join / LeftJoin driver shared by both modes.
@@ -102,7 +190,7 @@ class JoinCursor : public Cursor {
     left_ = op.children[0]->Open(ctx, seed);
     if (mode_ == JoinOp::Mode::kHash) {
       auto right = op.children[1]->Open(ctx, seed);
-      auto index = RightIndex::Build(right.get(), ctx, keys);
+      auto index = RightIndex::Build(right.get(), ctx, keys, BoundSlots(*op.children[1]), seed);
       if (!index.ok()) {
         status_ = index.status();
         return;
@@ -156,13 +244,11 @@ class JoinCursor : public Cursor {
       status_ = right_->status();
     } else {
       while (candidate_ != RightIndex::kEnd) {
-        const TermId* r = index_->RowAt(candidate_);
+        uint32_t c = candidate_;
         candidate_ = index_->Next(candidate_);
-        if (!CompatibleWith(left_row_, r)) continue;
+        if (!index_->Compatible(left_row_, c)) continue;
         Row merged = left_row_;
-        for (size_t i = 0; i < merged.size(); ++i) {
-          if (merged[i] == 0) merged[i] = r[i];
-        }
+        index_->MergeInto(&merged, c);
         if (!Passes(merged)) continue;
         matched_ = true;
         *out = std::move(merged);
@@ -264,14 +350,6 @@ std::unique_ptr<Cursor> Map(std::unique_ptr<Cursor> inner, Fn fn) {
   return std::make_unique<MapCursor<Fn>>(std::move(inner), std::move(fn));
 }
 
-bool SharesBinding(const Row& a, const TermId* b, const std::vector<size_t>& ignored) {
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != 0 && b[i] != 0 && std::find(ignored.begin(), ignored.end(), i) == ignored.end())
-      return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::unique_ptr<Cursor> UnionOp::Open(ExecContext& ctx, const Row& seed) const {
@@ -282,15 +360,13 @@ std::unique_ptr<Cursor> MinusOp::Open(ExecContext& ctx, const Row& seed) const {
   // The right side of MINUS does not see the left's bindings (spec 18.5): no seed.
   Row empty(seed.size(), store::kNoTerm);
   auto right = children[1]->Open(ctx, empty);
-  auto built = RightIndex::Build(right.get(), ctx, keys_);
+  // Whole rows: MINUS tests every slot both sides bind.
+  auto built = RightIndex::Build(right.get(), ctx, keys_, {}, empty);
   if (!built.ok()) return std::make_unique<ErrorCursor>(built.status());
   std::shared_ptr<RightIndex> index = std::move(*built);
   return Counted(*this, Map(children[0]->Open(ctx, seed), [index, this](Row* r) {
     for (uint32_t i = index->First(*r); i != RightIndex::kEnd; i = index->Next(i)) {
-      const TermId* x = index->RowAt(i);
-      if (CompatibleWith(*r, x) && SharesBinding(*r, x, ignored_)) {
-        return false;
-      }
+      if (index->Compatible(*r, i) && index->SharesBinding(*r, i, ignored_)) return false;
     }
     return true;
   }));

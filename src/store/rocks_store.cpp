@@ -289,7 +289,13 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& dir,
     table.block_cache = cache;
     bool dict = i == kCfId2Term || i == kCfTerm2Id;
     table.block_size = dict ? kDictBlockBytes : kIndexBlockBytes;
-    if (dict) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
+    // term->id look-ups often miss (is this term new?): a bloom filter answers those.
+    // id->term look-ups always hit, so a filter would be pure cost there; a hash index in
+    // each data block replaces the binary search instead.
+    if (i == kCfTerm2Id) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
+    if (i == kCfId2Term) {
+      table.data_block_index_type = rocksdb::BlockBasedTableOptions::kDataBlockBinaryAndHash;
+    }
     table.format_version = 5;
     cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     cf.compression = rocksdb::kLZ4Compression;

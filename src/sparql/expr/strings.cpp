@@ -35,6 +35,16 @@ locale_t Utf8Locale() {
 }
 
 std::string MapCase(std::string_view s, bool upper) {
+  // ASCII text (most of it) maps byte by byte; the UTF-8 round trip costs ten times more.
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(s);
+    for (char& c : out) {
+      if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
   std::u32string cps = DecodeUtf8(s);
   locale_t loc = Utf8Locale();
   for (char32_t& c : cps) {

@@ -99,12 +99,11 @@ std::optional<rdf::Term> Evaluate(const CompiledExpr& e, const Row& row, ExecCon
       return Bool(found == (e.kind == K::kExists));
     }
     case K::kCall: {
-      std::vector<rdf::Term> args;
+      std::vector<std::optional<rdf::Term>> args;
       args.reserve(e.args.size());
       for (const auto& a : e.args) {
-        auto v = Evaluate(a, row, ctx);
-        if (!v) return std::nullopt;
-        args.push_back(std::move(*v));
+        args.push_back(Evaluate(a, row, ctx));
+        if (!args.back()) return std::nullopt;
       }
       return CallFunction(e.name, args, ctx, RowKey(row));
     }

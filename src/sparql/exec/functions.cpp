@@ -14,15 +14,15 @@ std::optional<bool> ValueEqual(const rdf::Term& a, const rdf::Term& b) {
   return expr::ValueEquals(a, b);
 }
 
-std::optional<rdf::Term> CallFunction(std::string_view name, const std::vector<rdf::Term>& args,
+std::optional<rdf::Term> CallFunction(std::string_view name,
+                                      const std::vector<std::optional<rdf::Term>>& args,
                                       ExecContext& ctx, uint64_t row_key) {
   if (ctx.functions == nullptr) return std::nullopt;
   if (row_key != ctx.last_solution) {
     ctx.functions->NextSolution();
     ctx.last_solution = row_key;
   }
-  std::vector<expr::ExprResult> in(args.begin(), args.end());
-  return expr::Call(name, in, *ctx.functions);
+  return expr::Call(name, args, *ctx.functions);
 }
 
 int CompareForOrder(const std::optional<rdf::Term>& a, const std::optional<rdf::Term>& b) {

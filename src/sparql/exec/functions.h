@@ -21,7 +21,9 @@ std::optional<bool> ValueEqual(const rdf::Term& a, const rdf::Term& b);
 // A built-in (upper-case name), an operator ("+", "=", "NEG", ...), or a function IRI (casts)
 // applied to evaluated arguments. nullopt for an error. `row_key` identifies the solution
 // (BNODE(str) gives the same node for the same string within one solution).
-std::optional<rdf::Term> CallFunction(std::string_view name, const std::vector<rdf::Term>& args,
+// `args` are all bound (the caller stops at the first error).
+std::optional<rdf::Term> CallFunction(std::string_view name,
+                                      const std::vector<std::optional<rdf::Term>>& args,
                                       ExecContext& ctx, uint64_t row_key);
 
 // ORDER BY's order over possibly unbound terms: negative, zero or positive.

@@ -105,7 +105,7 @@ std::optional<rdf::Term> Evaluate(const CompiledExpr& e, const Row& row, ExecCon
         args.push_back(Evaluate(a, row, ctx));
         if (!args.back()) return std::nullopt;
       }
-      return CallFunction(e.name, args, ctx, RowKey(row));
+      return CallFunction(e.name, e.function.get(), args, ctx, RowKey(row));
     }
   }
   return std::nullopt;

@@ -10,6 +10,10 @@
 #include "rdf/term.h"
 #include "sparql/exec/physical.h"
 
+namespace hamlet::sparql::expr {
+struct FunctionRef;
+}
+
 namespace hamlet::sparql::exec {
 
 struct CompiledExpr {
@@ -32,6 +36,8 @@ struct CompiledExpr {
   rdf::Term constant;
   size_t slot = 0;
   std::string name;
+  // kCall: `name` resolved when the query was compiled (null: unknown, an error per row).
+  std::shared_ptr<const expr::FunctionRef> function;
   std::vector<CompiledExpr> args;
   std::shared_ptr<PhysicalOp> pattern;
 };

@@ -14,7 +14,13 @@ std::optional<bool> ValueEqual(const rdf::Term& a, const rdf::Term& b) {
   return expr::ValueEquals(a, b);
 }
 
-std::optional<rdf::Term> CallFunction(std::string_view name,
+std::shared_ptr<const expr::FunctionRef> ResolveCall(std::string_view name, size_t arity) {
+  auto f = expr::ResolveFunction(name, arity);
+  if (!f) return nullptr;
+  return std::make_shared<const expr::FunctionRef>(std::move(*f));
+}
+
+std::optional<rdf::Term> CallFunction(std::string_view name, const expr::FunctionRef* function,
                                       const std::vector<std::optional<rdf::Term>>& args,
                                       ExecContext& ctx, uint64_t row_key) {
   if (ctx.functions == nullptr) return std::nullopt;
@@ -22,6 +28,7 @@ std::optional<rdf::Term> CallFunction(std::string_view name,
     ctx.functions->NextSolution();
     ctx.last_solution = row_key;
   }
+  if (function != nullptr) return expr::Call(*function, args, *ctx.functions);
   return expr::Call(name, args, *ctx.functions);
 }
 

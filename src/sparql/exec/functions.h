@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rdf/term.h"
+#include "sparql/exec/compiled_expr.h"
 #include "sparql/exec/physical.h"
 
 namespace hamlet::sparql::exec {
@@ -21,10 +22,15 @@ std::optional<bool> ValueEqual(const rdf::Term& a, const rdf::Term& b);
 // A built-in (upper-case name), an operator ("+", "=", "NEG", ...), or a function IRI (casts)
 // applied to evaluated arguments. nullopt for an error. `row_key` identifies the solution
 // (BNODE(str) gives the same node for the same string within one solution).
-// `args` are all bound (the caller stops at the first error).
-std::optional<rdf::Term> CallFunction(std::string_view name,
+// `args` are all bound (the caller stops at the first error). `function` is `name` resolved
+// by ResolveCall (null: look the name up now).
+std::optional<rdf::Term> CallFunction(std::string_view name, const expr::FunctionRef* function,
                                       const std::vector<std::optional<rdf::Term>>& args,
                                       ExecContext& ctx, uint64_t row_key);
+
+// `name` with `arity` arguments resolved once, so that rows skip the name lookup; null when
+// the library does not know it.
+std::shared_ptr<const expr::FunctionRef> ResolveCall(std::string_view name, size_t arity);
 
 // ORDER BY's order over possibly unbound terms: negative, zero or positive.
 int CompareForOrder(const std::optional<rdf::Term>& a, const std::optional<rdf::Term>& b);

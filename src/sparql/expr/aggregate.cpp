@@ -19,28 +19,32 @@ class CountAgg : public Aggregator {
 
 class SumAgg : public Aggregator {
  public:
-  explicit SumAgg(bool average) : average_(average) {}
+  explicit SumAgg(bool average) : average_(average) { sum_.type = rdf::XsdType::kInteger; }
+  // The sum stays a value: formatting it back to a literal for every row cost more than
+  // the additions.
   void Add(const ExprResult& v) override {
     if (error_) return;
-    if (!v || !detail::NumericValue(*v)) {
+    auto x = v ? detail::NumericValue(*v) : std::nullopt;
+    auto r = x ? detail::ArithValues(detail::ArithOp::kAdd, sum_, *x) : std::nullopt;
+    if (!r) {
       error_ = true;
       return;
     }
-    sum_ = expr::Add(sum_, v);
-    if (!sum_) error_ = true;
+    sum_ = *r;
     ++count_;
   }
   ExprResult Result() const override {
     if (error_) return std::nullopt;
-    if (!average_ || count_ == 0) return sum_;
-    return Divide(sum_, MakeInteger(count_));
+    ExprResult sum = detail::MakeNumber(sum_);
+    if (!average_ || count_ == 0) return sum;
+    return Divide(sum, MakeInteger(count_));
   }
 
  private:
   bool average_;
   bool error_ = false;
   int64_t count_ = 0;
-  ExprResult sum_ = MakeInteger(0);
+  rdf::XsdValue sum_;
 };
 
 class ExtremeAgg : public Aggregator {

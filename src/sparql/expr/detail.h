@@ -37,6 +37,12 @@ rdf::Term MakeFloat(float f);
 // A numeric value as a literal of its type in canonical form (integer results typed
 // xsd:integer).
 rdf::Term MakeNumber(const rdf::XsdValue& v);
+
+enum class ArithOp { kAdd, kSub, kMul, kDiv };
+// x op y on numeric values with XPath type promotion (integer < decimal < float < double);
+// nullopt on integer or decimal overflow and for a decimal division by zero.
+std::optional<rdf::XsdValue> ArithValues(ArithOp op, const rdf::XsdValue& x,
+                                         const rdf::XsdValue& y);
 // A literal "like" `model` (same language tag, or xsd:string) with lexical form `lex`.
 rdf::Term MakeLike(const rdf::Term& model, std::string lex);
 std::string Xsd(std::string_view local);

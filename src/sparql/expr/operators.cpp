@@ -9,6 +9,7 @@
 
 namespace hamlet::sparql::expr {
 
+using detail::ArithOp;
 using detail::IsLangString;
 using detail::IsPlainString;
 using detail::NumericValue;
@@ -93,25 +94,25 @@ std::optional<bool> EqualsInternal(const rdf::Term& a, const rdf::Term& b) {
   return std::nullopt;  // unknown datatype or ill-typed literal: cannot tell
 }
 
-enum class ArithOp { kAdd, kSub, kMul, kDiv };
+}  // namespace
 
-ExprResult Arith(ArithOp op, const ExprResult& a, const ExprResult& b) {
-  if (!a || !b) return std::nullopt;
-  auto x = NumericValue(*a);
-  if (!x) return std::nullopt;
-  auto y = NumericValue(*b);
-  if (!y) return std::nullopt;
-  XsdType t = std::max(x->type, y->type);  // integer < decimal < float < double
+namespace detail {
+
+std::optional<XsdValue> ArithValues(ArithOp op, const XsdValue& x, const XsdValue& y) {
+  XsdType t = std::max(x.type, y.type);  // integer < decimal < float < double
+  XsdValue out;
   if (t == XsdType::kInteger && op != ArithOp::kDiv) {
     int64_t r = 0;
-    bool overflow = op == ArithOp::kAdd   ? __builtin_add_overflow(x->integer, y->integer, &r)
-                    : op == ArithOp::kSub ? __builtin_sub_overflow(x->integer, y->integer, &r)
-                                          : __builtin_mul_overflow(x->integer, y->integer, &r);
+    bool overflow = op == ArithOp::kAdd   ? __builtin_add_overflow(x.integer, y.integer, &r)
+                    : op == ArithOp::kSub ? __builtin_sub_overflow(x.integer, y.integer, &r)
+                                          : __builtin_mul_overflow(x.integer, y.integer, &r);
     if (overflow) return std::nullopt;
-    return MakeInteger(r);
+    out.type = XsdType::kInteger;
+    out.integer = r;
+    return out;
   }
   if (t == XsdType::kInteger || t == XsdType::kDecimal) {
-    rdf::Decimal p = detail::ToDecimal(*x), q = detail::ToDecimal(*y);
+    rdf::Decimal p = ToDecimal(x), q = ToDecimal(y);
     std::optional<rdf::Decimal> r;
     switch (op) {
       case ArithOp::kAdd:
@@ -123,16 +124,18 @@ ExprResult Arith(ArithOp op, const ExprResult& a, const ExprResult& b) {
         break;
       }
       case ArithOp::kMul:
-        r = detail::DecimalMul(p, q);
+        r = DecimalMul(p, q);
         break;
       case ArithOp::kDiv:
-        r = detail::DecimalDiv(p, q);  // nullopt for division by zero
+        r = DecimalDiv(p, q);  // nullopt for division by zero
         break;
     }
-    if (!r || !detail::DecimalInRange(*r)) return std::nullopt;
-    return detail::MakeDecimal(*r);
+    if (!r || !DecimalInRange(*r)) return std::nullopt;
+    out.type = XsdType::kDecimal;
+    out.decimal = *r;
+    return out;
   }
-  double p = detail::ToDouble(*x), q = detail::ToDouble(*y), r = 0;
+  double p = ToDouble(x), q = ToDouble(y), r = 0;
   switch (op) {
     case ArithOp::kAdd:
       r = p + q;
@@ -147,8 +150,24 @@ ExprResult Arith(ArithOp op, const ExprResult& a, const ExprResult& b) {
       r = p / q;  // IEEE: INF or NaN for a zero divisor
       break;
   }
-  if (t == XsdType::kFloat) return detail::MakeFloat(static_cast<float>(r));
-  return detail::MakeDouble(r);
+  out.type = t == XsdType::kFloat ? XsdType::kFloat : XsdType::kDouble;
+  out.floating = t == XsdType::kFloat ? static_cast<double>(static_cast<float>(r)) : r;
+  return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+ExprResult Arith(ArithOp op, const ExprResult& a, const ExprResult& b) {
+  if (!a || !b) return std::nullopt;
+  auto x = NumericValue(*a);
+  if (!x) return std::nullopt;
+  auto y = NumericValue(*b);
+  if (!y) return std::nullopt;
+  auto r = detail::ArithValues(op, *x, *y);
+  if (!r) return std::nullopt;
+  return detail::MakeNumber(*r);
 }
 
 ExprResult CompareOp(const ExprResult& a, const ExprResult& b, bool lt, bool eq, bool gt) {

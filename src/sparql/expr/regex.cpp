@@ -3,6 +3,7 @@
 // classes see characters, not bytes. Differences from XPath regular expressions: Perl syntax
 // is a superset (back-references, lookaround are accepted), and case-insensitive matching uses
 // the "C.UTF-8" locale's simple case mapping when available (ASCII otherwise).
+#include <algorithm>
 #include <boost/regex.hpp>
 #include <list>
 #include <locale>
@@ -20,6 +21,11 @@ using WRegex = boost::basic_regex<wchar_t>;
 static_assert(sizeof(wchar_t) == 4, "wchar_t must hold a code point");
 
 std::wstring ToWide(std::string_view s) {
+  // ASCII text (most of it) widens byte by byte, without the detour through UTF-32.
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::wstring(s.begin(), s.end());
+  }
   std::u32string u = DecodeUtf8(s);
   return std::wstring(u.begin(), u.end());
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "rdf/vocab.h"
+#include "sparql/exec/functions.h"
 #include "sparql/exec/group.h"
 #include "sparql/exec/ops.h"
 #include "sparql/exec/path.h"
@@ -595,6 +596,13 @@ Result<CompiledExpr> Planner::Compile(const ast::Expr& e) {
     }
     return Status::Ok();
   };
+  // Function calls look their function up once here rather than once per row.
+  auto resolved = [](CompiledExpr call) -> Result<CompiledExpr> {
+    if (call.kind == CompiledExpr::Kind::kCall) {
+      call.function = exec::ResolveCall(call.name, call.args.size());
+    }
+    return call;
+  };
   using K = ast::Expr::Kind;
   switch (e.kind) {
     case K::kTerm:
@@ -612,12 +620,12 @@ Result<CompiledExpr> Planner::Compile(const ast::Expr& e) {
                               : CompiledExpr::Kind::kCall;
       c.name = e.op;
       HAMLET_RETURN_IF_ERROR(compile_args(0));
-      return c;
+      return resolved(std::move(c));
     case K::kUnary:
       c.kind = e.op == "!" ? CompiledExpr::Kind::kNot : CompiledExpr::Kind::kCall;
       c.name = e.op == "-" ? "NEG" : e.op == "+" ? "POS" : e.op;
       HAMLET_RETURN_IF_ERROR(compile_args(0));
-      return c;
+      return resolved(std::move(c));
     case K::kIn:
     case K::kNotIn:
       c.kind = e.kind == K::kIn ? CompiledExpr::Kind::kIn : CompiledExpr::Kind::kNotIn;
@@ -634,12 +642,12 @@ Result<CompiledExpr> Planner::Compile(const ast::Expr& e) {
                                     : CompiledExpr::Kind::kCall;
       c.name = e.op;
       HAMLET_RETURN_IF_ERROR(compile_args(0));
-      return c;
+      return resolved(std::move(c));
     case K::kFunction:
       c.kind = CompiledExpr::Kind::kCall;
       c.name = e.term.value;
       HAMLET_RETURN_IF_ERROR(compile_args(0));
-      return c;
+      return resolved(std::move(c));
     case K::kAggregate:
       return Status::InvalidInput("aggregate " + e.op + " used outside a grouping");
     case K::kExists:

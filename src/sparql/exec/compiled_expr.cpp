@@ -32,9 +32,9 @@ std::optional<rdf::Term> Evaluate(const CompiledExpr& e, const Row& row, ExecCon
       return e.constant;
     case K::kVariable: {
       if (e.slot >= row.size() || row[e.slot] == store::kNoTerm) return std::nullopt;
-      auto t = ctx.terms->Decode(row[e.slot]);
+      auto t = ctx.terms->DecodeValue(row[e.slot]);
       if (!t.ok()) return std::nullopt;
-      return **t;
+      return std::move(*t);
     }
     case K::kBound:
       return Bool(e.slot < row.size() && row[e.slot] != store::kNoTerm);

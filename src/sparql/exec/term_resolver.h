@@ -16,6 +16,7 @@
 #include "rdf/status.h"
 #include "rdf/term.h"
 #include "store/ids.h"
+#include "store/inline_literal.h"
 #include "store/store.h"
 
 namespace hamlet::sparql::exec {
@@ -33,6 +34,14 @@ class TermResolver {
 
   // REQUIRES: id != kNoTerm. The pointer stays valid for the resolver's lifetime.
   Result<const rdf::Term*> Decode(TermId id);
+  // The term as a value. Numbers and dates kept in their ids are decoded on the spot
+  // without entering the cache (filling the cache cost more than decoding them).
+  Result<rdf::Term> DecodeValue(TermId id) {
+    if (store::IsInline(id)) return store::DecodeInlineLiteral(id);
+    auto t = Decode(id);
+    if (!t.ok()) return t.status();
+    return **t;
+  }
   // The id of `term`: the store's id when it has one, else a query-local id.
   Result<TermId> Intern(const rdf::Term& term);
   // The store's id of `term`, or kNoTerm when the store does not hold it.

@@ -9,17 +9,14 @@ Result<const rdf::Term*> TermResolver::Decode(TermId id) {
     return local_[i].get();
   }
   auto it = cache_.find(id);
-  if (it != cache_.end()) return it->second.get();
+  if (it != cache_.end()) return &it->second;
   if (cache_.size() >= kMaxCachedTerms) {
-    for (auto& [k, v] : cache_) retired_.push_back(std::move(v));
-    cache_.clear();
+    // Node handles keep their terms at the same address: pointers handed out stay valid.
+    while (!cache_.empty()) retired_.push_back(cache_.extract(cache_.begin()));
   }
   auto t = snapshot_.Decode(id);
   if (!t.ok()) return t.status();
-  auto owned = std::make_unique<rdf::Term>(std::move(*t));
-  const rdf::Term* p = owned.get();
-  cache_.emplace(id, std::move(owned));
-  return p;
+  return &cache_.emplace(id, std::move(*t)).first->second;
 }
 
 Result<TermId> TermResolver::StoreId(const rdf::Term& term) {

@@ -55,8 +55,10 @@ class TermResolver {
   static constexpr size_t kMaxCachedTerms = 1 << 21;
 
   const store::Snapshot& snapshot_;
-  std::unordered_map<TermId, std::unique_ptr<rdf::Term>> cache_;
-  std::vector<std::unique_ptr<rdf::Term>> retired_;  // keeps pointers valid after a purge
+  // Node-based: a term keeps its address while the map grows, so no separate allocation.
+  using Cache = std::unordered_map<TermId, rdf::Term>;
+  Cache cache_;
+  std::vector<Cache::node_type> retired_;  // keeps pointers valid after a purge
   std::vector<std::unique_ptr<rdf::Term>> local_;
   std::unordered_map<std::string, TermId> local_index_;  // N-Triples form -> local id
   std::unordered_map<std::string, TermId> store_index_;  // N-Triples form -> store id

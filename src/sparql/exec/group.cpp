@@ -1,6 +1,5 @@
 #include "sparql/exec/group.h"
 
-#include <unordered_set>
 
 #include "sparql/exec/functions.h"
 #include "sparql/exec/row_table.h"
@@ -65,7 +64,7 @@ std::unique_ptr<Cursor> GroupOp::Open(ExecContext& ctx, const Row& seed) const {
       auto agg = MakeAggregator(a.name, a.separator);
       if (!agg)
         return std::make_unique<ErrorCursor>(Status::InvalidInput("unknown aggregate " + a.name));
-      std::unordered_set<TermId> seen_values;
+      RowSet seen_values(1);
       RowSet seen_rows(rows.width());
       uint32_t m = empty_group ? RowSet::kEmpty : first[g];
       for (; m != RowSet::kEmpty; m = next[m]) {
@@ -79,7 +78,7 @@ std::unique_ptr<Cursor> GroupOp::Open(ExecContext& ctx, const Row& seed) const {
         if (arg.kind == CompiledExpr::Kind::kVariable) {
           // A plain variable: DISTINCT on ids, and COUNT needs no value at all.
           TermId id = ids[arg.slot];
-          if (a.distinct && id != store::kNoTerm && !seen_values.insert(id).second) continue;
+          if (a.distinct && id != store::kNoTerm && !seen_values.Insert(&id)) continue;
           if (a.name == "COUNT") {
             if (id != store::kNoTerm) agg->Add(one);
             continue;
@@ -89,7 +88,7 @@ std::unique_ptr<Cursor> GroupOp::Open(ExecContext& ctx, const Row& seed) const {
         auto v = Evaluate(arg, member, ctx);
         if (a.distinct && v && arg.kind != CompiledExpr::Kind::kVariable) {
           auto id = ctx.terms->Intern(*v);
-          if (id.ok() && !seen_values.insert(*id).second) continue;
+          if (id.ok() && !seen_values.Insert(&*id)) continue;
         }
         agg->Add(v);
       }

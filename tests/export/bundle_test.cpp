@@ -220,6 +220,37 @@ TEST_F(BundleTest, EachGraphsFilesHoldExactlyThatGraph) {
   EXPECT_TRUE(rdf::AreIsomorphic(Distinct(by_graph[""]), Distinct(onto), &why)) << why;
 }
 
+TEST_F(BundleTest, VoidCountsWhatTheStoreHolds) {
+  std::vector<rdf::Quad> v;
+  ASSERT_TRUE(ReadInto(Bundle() + "/void.ttl", io::Syntax::kTurtle, &v).ok());
+  const std::string kVoid = "http://rdfs.org/ns/void#";
+  auto value = [&](const std::string& subject, const std::string& p) {
+    for (const auto& q : v) {
+      if (q.subject.value() == subject && q.predicate.value() == kVoid + p) return q.object.value();
+    }
+    return std::string();
+  };
+  auto quads = StoreQuads();
+  EXPECT_EQ(value(kBase + "dataset/knowledge-graph", "triples"), std::to_string(quads.size()));
+  size_t wallonia = std::count_if(quads.begin(), quads.end(), [](const rdf::Quad& q) {
+    return q.graph.value() == kBase + "graph/factsheet/belgium-wallonia/1";
+  });
+  EXPECT_EQ(value(kBase + "dataset/factsheet-belgium-wallonia-1", "triples"),
+            std::to_string(wallonia));
+  // Wallonia's facts point at NUTS codes: a linkset says how often, with which predicate.
+  std::string linkset = kBase +
+                        "dataset/factsheet-belgium-wallonia-1/linkset/"
+                        "data-europa-eu-nuts-scheme-2021/aboutterritory";
+  EXPECT_EQ(value(linkset, "objectsTarget"), "http://data.europa.eu/nuts/scheme/2021");
+  size_t about = std::count_if(quads.begin(), quads.end(), [](const rdf::Quad& q) {
+    return q.graph.value() == kBase + "graph/factsheet/belgium-wallonia/1" &&
+           q.predicate.value() == "https://data.hamlet.example/def/smartvillages#aboutTerritory" &&
+           q.object.value().rfind("http://data.europa.eu/nuts/code/", 0) == 0;
+  });
+  EXPECT_GT(about, 0u);
+  EXPECT_EQ(value(linkset, "triples"), std::to_string(about));
+}
+
 TEST_F(BundleTest, FailedExportLeavesTheOldBundleAsItWas) {
   std::string before = testing::Slurp(Bundle() + "/catalog.ttl");
   ASSERT_FALSE(before.empty());

@@ -26,16 +26,8 @@ std::string GraphSlug(const std::string& graph, const std::string& base_url) {
   std::string rest = graph;
   if (rest.compare(0, base_url.size(), base_url) == 0) rest = rest.substr(base_url.size());
   if (rest.compare(0, 6, "graph/") == 0) rest = rest.substr(6);
-  std::string out;
-  for (unsigned char c : rest) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(std::tolower(c));
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "graph" : out;
+  std::string slug = Slug(rest);
+  return slug.empty() ? "graph" : slug;
 }
 
 std::string Extension(io::Syntax s) {

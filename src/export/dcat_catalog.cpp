@@ -63,23 +63,6 @@ std::string LanguageIri(const std::string& tag) {
   return it == kCodes.end() ? std::string() : kLanguage + it->second;
 }
 
-// Lower-case letters and digits of an IRI after its scheme, runs of others as one '-'.
-std::string Slug(const std::string& text) {
-  size_t start = text.find("://");
-  start = start == std::string::npos ? 0 : start + 3;
-  std::string out;
-  for (size_t i = start; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (std::isalnum(c)) {
-      out += static_cast<char>(std::tolower(c));
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 std::string Thousands(uint64_t n) {
   std::string s = std::to_string(n);
   for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
@@ -176,6 +159,22 @@ std::string DatasetDescription(const DatasetEntry& d, const StoreFacts& facts) {
 }
 
 }  // namespace
+
+std::string Slug(const std::string& text) {
+  size_t start = text.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  std::string out;
+  for (size_t i = start; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (std::isalnum(c)) {
+      out += static_cast<char>(std::tolower(c));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
 
 std::string DatasetIri(const std::string& base_url, const std::string& slug) {
   return base_url + "dataset/" + slug;

@@ -44,6 +44,11 @@ std::vector<rdf::Quad> BuildVoid(const CatalogConfig& config,
                                  const std::vector<DatasetEntry>& datasets,
                                  const std::string& base_url);
 
+// `text` (an IRI or a path) as a name for files and IRIs: its lower-case letters and digits
+// after the scheme, every run of other characters as one '-' ("…/graph/factsheet/austria/1"
+// -> "…-graph-factsheet-austria-1").
+std::string Slug(const std::string& text);
+
 // The IRI of a dataset in the catalogue.
 std::string DatasetIri(const std::string& base_url, const std::string& slug);
 

@@ -11,6 +11,7 @@
 #include "io/writer_impl.h"
 #include "rdf/iri.h"
 #include "rdf/vocab.h"
+#include "rdf/xml_escape.h"
 
 namespace hamlet::io::internal {
 
@@ -106,59 +107,11 @@ bool IsReservedRdfName(std::string_view local) {
   return false;
 }
 
-// Escapes for an attribute value in double quotes. Tab, LF and CR become references
-// because attribute-value normalisation would turn them into spaces.
 void AppendAttr(std::string_view s, std::string* out) {
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out->append("&amp;");
-        break;
-      case '<':
-        out->append("&lt;");
-        break;
-      case '>':
-        out->append("&gt;");
-        break;
-      case '"':
-        out->append("&quot;");
-        break;
-      case '\t':
-        out->append("&#9;");
-        break;
-      case '\n':
-        out->append("&#10;");
-        break;
-      case '\r':
-        out->append("&#13;");
-        break;
-      default:
-        out->push_back(c);
-    }
-  }
+  rdf::AppendXmlEscaped(s, true, out);
 }
-
-// Escapes character data. CR becomes a reference because XML parsers turn a raw CR (and
-// CR LF) into LF; '>' is escaped so that "]]>" never appears.
 void AppendText(std::string_view s, std::string* out) {
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out->append("&amp;");
-        break;
-      case '<':
-        out->append("&lt;");
-        break;
-      case '>':
-        out->append("&gt;");
-        break;
-      case '\r':
-        out->append("&#13;");
-        break;
-      default:
-        out->push_back(c);
-    }
-  }
+  rdf::AppendXmlEscaped(s, false, out);
 }
 
 // OK when every character of `s` may appear in an XML 1.0 document.

@@ -96,7 +96,7 @@ TEST(RdfXmlWriter, Escapes) {
                            {}}},
                          {{"ex", kEx}});
   EXPECT_NE(text.find("rdf:about=\"http://ex.org/a?x=1&amp;y='2'\""), std::string::npos) << text;
-  EXPECT_NE(text.find("<ex:p>a &amp; b &lt; c &gt; d \"e\" ]]&gt; &#13;\n\tf</ex:p>"),
+  EXPECT_NE(text.find("<ex:p>a &amp; b &lt; c &gt; d \"e\" ]]&gt; &#xD;\n\tf</ex:p>"),
             std::string::npos)
       << text;
 }

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "rdf/vocab.h"
+#include "rdf/xml_escape.h"
 #include "sparql/results/writer_impl.h"
 
 namespace hamlet::sparql::results::internal {
@@ -82,43 +83,8 @@ class JsonWriter : public BaseWriter {
   bool first_ = true;
 };
 
-// XML text (attribute = true also escapes quotes, tabs and newlines).
 void AppendXml(std::string_view s, bool attribute, std::string* out) {
-  for (unsigned char c : s) {
-    switch (c) {
-      case '&':
-        out->append("&amp;");
-        break;
-      case '<':
-        out->append("&lt;");
-        break;
-      case '>':
-        out->append("&gt;");
-        break;
-      case '"':
-        out->append(attribute ? "&quot;" : "\"");
-        break;
-      case '\r':
-        out->append("&#xD;");
-        break;
-      case '\n':
-      case '\t':
-        if (attribute) {
-          out->append(c == '\n' ? "&#xA;" : "&#x9;");
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[12];
-          std::snprintf(buf, sizeof buf, "&#x%X;", c);
-          out->append(buf);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
+  rdf::AppendXmlEscaped(s, attribute, out);
 }
 
 constexpr std::string_view kXmlHeader =

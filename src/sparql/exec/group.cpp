@@ -1,6 +1,5 @@
 #include "sparql/exec/group.h"
 
-
 #include "sparql/exec/functions.h"
 #include "sparql/exec/row_table.h"
 

@@ -66,6 +66,23 @@ TEST_F(JoinChoice, LargeJoinsHashAndAgreeWithCounting) {
   EXPECT_EQ(r.rows[0][3]->value(), "13");
 }
 
+TEST_F(JoinChoice, HashJoinOverItsMemoryBudgetFallsBackToLookupsWithTheSameAnswer) {
+  QueryResult full = Run(kJoin);
+  QueryOptions tiny;
+  tiny.hash_join_budget_bytes = 1024;  // a few rows: every hash join's build side exceeds it
+  auto r = RunQuery(*store_->GetSnapshot(), kJoin, tiny);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_NE(r->plan.find("HashJoin"), std::string::npos) << "planned as a hash join";
+  ASSERT_EQ(r->rows.size(), full.rows.size());
+  for (size_t i = 0; i < full.rows.size(); ++i) {
+    for (size_t c = 0; c < full.rows[i].size(); ++c) {
+      EXPECT_EQ(r->rows[i][c]->value(), full.rows[i][c]->value()) << "row " << i;
+    }
+  }
+  // The right sides were looked up per row: their scans report more than one pass's rows.
+  EXPECT_NE(r->plan, full.plan);
+}
+
 TEST_F(JoinChoice, AskAndLimitUseIndexLookupsOnly) {
   // The same pattern as the SELECT below, which hashes without LIMIT.
   QueryResult ask =

@@ -165,6 +165,8 @@ Result<QueryResult> RunQuery(const store::Snapshot& snapshot, std::string_view t
   ctx.snapshot = &snapshot;
   ctx.terms = &terms;
   ctx.cancel = token;
+  if (options.hash_join_budget_bytes > 0)
+    ctx.hash_join_budget_bytes = options.hash_join_budget_bytes;
   expr::Context functions;
   functions.base_iri = query.prologue.base;
   // BNODE() labels must not collide with the store's ("l<load>f<file>_...").

@@ -24,6 +24,9 @@ struct QueryOptions {
   std::string base_iri;        // for relative IRIs in the query
   // Stop with an error once a SELECT produces more rows than this (0: no limit).
   uint64_t max_rows = 0;
+  // Memory a hash join may hold before it falls back to index lookups (0: the default,
+  // exec::kDefaultHashJoinBudgetBytes).
+  size_t hash_join_budget_bytes = 0;
 };
 
 struct QueryResult {

@@ -34,6 +34,7 @@ class BgpOp : public PhysicalOp {
       : patterns_(std::move(patterns)), graph_(graph) {}
   std::unique_ptr<Cursor> Open(ExecContext& ctx, const Row& seed) const override;
   std::string Describe(const ExplainNames& names) const override;
+  bool SeekableBySeed() const override { return true; }
   const std::vector<IdTriplePattern>& patterns() const { return patterns_; }
   const GraphContext& graph() const { return graph_; }
 

@@ -30,11 +30,17 @@ class JoinCursor : public Cursor {
     if (mode_ == JoinOp::Mode::kHash) {
       auto right = op.children[1]->Open(ctx, seed);
       auto index = RightIndex::Build(right.get(), ctx, keys, BoundSlots(*op.children[1]), seed);
-      if (!index.ok()) {
+      if (index.ok()) {
+        index_ = std::move(*index);
+      } else if (index.status().message().rfind(RightIndex::kOverBudget, 0) == 0 &&
+                 op.children[1]->SeekableBySeed()) {
+        // Too big to hold: look the right side up per left row instead, as the planner would
+        // have for a smaller estimate. Exact for store patterns, whose seeded scans are the
+        // join.
+        mode_ = JoinOp::Mode::kBind;
+      } else {
         status_ = index.status();
-        return;
       }
-      index_ = std::move(*index);
     }
   }
 

@@ -30,6 +30,7 @@ class PathOp : public PhysicalOp {
       : s_(s), path_(std::move(path)), o_(o), g_(g) {}
   std::unique_ptr<Cursor> Open(ExecContext& ctx, const Row& seed) const override;
   std::string Describe(const ExplainNames& names) const override;
+  bool SeekableBySeed() const override { return true; }
 
  private:
   PatternTerm s_;

@@ -36,6 +36,12 @@ struct Dataset {
   std::vector<TermId> named_graphs;      // FROM NAMED graphs
 };
 
+// Memory a hash join's build side may take before the join goes back to index lookups
+// (or, where it cannot, fails with a clear error). Large enough for the 10 M benchmark's
+// biggest joins (about 30 MB each); small enough that a join of two whole-store scans on a
+// laptop neither swaps nor dies.
+inline constexpr size_t kDefaultHashJoinBudgetBytes = size_t{1} << 30;
+
 struct ExecContext {
   const store::Snapshot* snapshot = nullptr;
   TermResolver* terms = nullptr;
@@ -48,6 +54,7 @@ struct ExecContext {
   // row meets the same start nodes again and again.
   std::map<std::tuple<const void*, TermId, TermId, bool>, std::vector<TermId>> path_cache;
   size_t path_cache_terms = 0;
+  size_t hash_join_budget_bytes = kDefaultHashJoinBudgetBytes;
 };
 
 // What EXPLAIN needs to name variables and constants.
@@ -74,6 +81,10 @@ class PhysicalOp {
   virtual std::unique_ptr<Cursor> Open(ExecContext& ctx, const Row& seed) const = 0;
   // One line for EXPLAIN, e.g. "HashJoin on ?x".
   virtual std::string Describe(const ExplainNames& names) const = 0;
+  // True when Open(ctx, seed) yields exactly the rows of this operator that are compatible
+  // with `seed` (store patterns: the seed's bindings narrow their scans), so a join may
+  // look it up once per left row.
+  virtual bool SeekableBySeed() const { return false; }
 
   std::vector<std::unique_ptr<PhysicalOp>> children;
   double estimated_rows = 0;

@@ -54,8 +54,7 @@ std::vector<size_t> Intersect(const std::vector<size_t>& a, const std::vector<si
 }
 
 bool IsStorePattern(const PhysicalOp& op) {
-  return dynamic_cast<const exec::BgpOp*>(&op) != nullptr ||
-         dynamic_cast<const exec::PathOp*>(&op) != nullptr;
+  return op.SeekableBySeed();
 }
 
 }  // namespace

@@ -142,4 +142,13 @@ std::vector<ScanRange> PlanScan(const QuadPattern& p) {
   return {};
 }
 
+int SortedPosition(const QuadPattern& p) {
+  if (p.scope != GraphScope::kDefault && p.scope != GraphScope::kGraph) return -1;
+  ScanRange r = GraphFixed(p, p.scope == GraphScope::kDefault ? 0 : p.g);
+  size_t bound = r.prefix.size() / 8;  // the graph and the bound positions
+  if (bound >= 4) return -1;
+  int pos = IndexOrder(r.index)[bound];
+  return pos == 3 ? -1 : pos;
+}
+
 }  // namespace hamlet::store

@@ -60,4 +60,9 @@ struct ScanRange {
 // something bound, which takes the default-graph range plus the named-graph range).
 std::vector<ScanRange> PlanScan(const QuadPattern& pattern);
 
+// The position (0 S, 1 P, 2 O) whose ids a scan of `pattern` yields in ascending order (its
+// first unbound position in the index PlanScan picks), or -1 when the scan is not a single
+// range over one graph (kDefault, kGraph) or binds every position. Merge joins rely on it.
+int SortedPosition(const QuadPattern& pattern);
+
 }  // namespace hamlet::store

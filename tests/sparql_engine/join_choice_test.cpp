@@ -83,6 +83,30 @@ TEST_F(JoinChoice, HashJoinOverItsMemoryBudgetFallsBackToLookupsWithTheSameAnswe
   EXPECT_NE(r->plan, full.plan);
 }
 
+TEST_F(JoinChoice, PatternsSortedByTheirSharedSubjectMergeJoin) {
+  // Both scans (predicate and object bound) come sorted by ?grant.
+  QueryResult r =
+      Run("PREFIX : <http://ex.org/> SELECT ?grant ?project WHERE { ?grant :fromFund :fund3 ; "
+          ":awardedBy :agency5 ; :awardedTo ?project }");
+  EXPECT_NE(r.plan.find("MergeJoin on ?grant"), std::string::npos) << r.plan;
+  // Grants i < 3000 with i % 7 == 3 and i % 13 == 5.
+  size_t expected = 0;
+  for (int i = 0; i < 3000; ++i) expected += (i % 7 == 3 && i % 13 == 5);
+  ASSERT_EQ(r.rows.size(), expected);
+  for (const auto& row : r.rows) {
+    int i = std::stoi(row[0]->value().substr(std::string("http://ex.org/grant").size()));
+    EXPECT_TRUE(i % 7 == 3 && i % 13 == 5) << i;
+    EXPECT_EQ(row[1]->value(), "http://ex.org/project" + std::to_string(i % 1000));
+  }
+  // With FROM the default graph is a merge of graphs, whose scans are not one sorted range:
+  // no merge join there.
+  QueryResult from =
+      Run("PREFIX : <http://ex.org/> SELECT ?grant FROM <http://ex.org/none> WHERE { "
+          "?grant :fromFund :fund3 ; :awardedBy :agency5 }");
+  EXPECT_EQ(from.plan.find("MergeJoin"), std::string::npos) << from.plan;
+  EXPECT_TRUE(from.rows.empty());
+}
+
 TEST_F(JoinChoice, AskAndLimitUseIndexLookupsOnly) {
   // The same pattern as the SELECT below, which hashes without LIMIT.
   QueryResult ask =

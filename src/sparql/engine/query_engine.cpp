@@ -158,6 +158,7 @@ Result<QueryResult> RunQuery(const store::Snapshot& snapshot, std::string_view t
   if (!stats.ok()) return stats.status();
   exec::TermResolver terms(snapshot);
   plan::Planner planner(&terms, &*stats);
+  planner.set_default_graph_is_store_default(alg.dataset.empty());
   auto root = planner.Plan(alg.op, query.form == ast::Query::Form::kAsk);
   if (!root.ok()) return root.status();
 

@@ -27,6 +27,21 @@ class JoinOp : public PhysicalOp {
   std::vector<size_t> keys_;
 };
 
+// Join(children[0], children[1]) of two inputs that both come sorted by the ids of `key`
+// (single-range store scans whose first unbound position is that variable, or merge joins
+// of such): no hash table and no per-row seeks, and the output is sorted by `key` again.
+// REQUIRES: both inputs sorted by `key`, which both bind.
+class MergeJoinOp : public PhysicalOp {
+ public:
+  explicit MergeJoinOp(size_t key) : key_(key) {}
+  std::unique_ptr<Cursor> Open(ExecContext& ctx, const Row& seed) const override;
+  std::string Describe(const ExplainNames& names) const override;
+  size_t key() const { return key_; }
+
+ private:
+  size_t key_;
+};
+
 // LeftJoin(children[0], children[1], filter): OPTIONAL.
 class LeftJoinOp : public PhysicalOp {
  public:

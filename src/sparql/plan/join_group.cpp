@@ -3,6 +3,7 @@
 // next step given what is bound, connected steps first), and each filter runs as soon as the
 // variables it reads are bound, instead of after the whole group.
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "sparql/exec/ops.h"
@@ -129,8 +130,13 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanGroup(const JoinGroup& group,
   std::vector<ast::TriplePattern> run;  // triple patterns not yet turned into an index scan
   std::vector<size_t> run_steps;
   double run_rows = 1;  // estimated rows of the pending run per input row
+  // The slot the chain's rows come sorted by: the first scan's leading variable, kept by
+  // every join after it (index lookups, hash probes and merges all stream the left side in
+  // order). Lets a later pattern sorted by the same variable be merge-joined.
+  std::optional<size_t> chain_sorted;
   auto flush = [&]() -> Status {
     if (run_steps.empty()) return Status::Ok();
+    if (!chain) chain_sorted = SortedSlot(steps[run_steps[0]].triple, g);
     std::vector<exec::IdTriplePattern> patterns;
     std::set<size_t> vars;
     double rows = run_rows;
@@ -238,8 +244,15 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanGroup(const JoinGroup& group,
         scan->estimated_rows = scan_rows;
         scan->certain_vars.assign(vars.begin(), vars.end());
         scan->maybe_vars = scan->certain_vars;
-        chain = MakeHashJoin(std::move(chain), std::move(scan),
-                             std::max(1.0, rows_before * std::max(best_cost, 1.0)));
+        double rows = std::max(1.0, rows_before * std::max(best_cost, 1.0));
+        std::optional<size_t> sorted = SortedSlot(st.triple, g);
+        if (chain_sorted && sorted == chain_sorted &&
+            is_bound(exec::PatternTerm{true, *sorted, 0})) {
+          // Both sides sorted by the shared variable: merge, with no table at all.
+          chain = MakeMergeJoin(std::move(chain), std::move(scan), *sorted, rows);
+        } else {
+          chain = MakeHashJoin(std::move(chain), std::move(scan), rows);
+        }
       } else {
         run_steps.push_back(best);
         run_rows *= std::max(best_cost, 1.0);

@@ -13,6 +13,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,10 @@ class Planner {
  public:
   Planner(exec::TermResolver* terms, const store::Statistics* stats)
       : terms_(terms), stats_(stats) {}
+
+  // Says whether the query's default graph is the store's (no FROM): only then are scans of
+  // it single ranges, sorted by their leading variable.
+  void set_default_graph_is_store_default(bool v) { default_is_store_default_ = v; }
 
   // Plans `op` (a whole query's pattern with its modifiers). `first_rows_only` (ASK) says
   // that the caller stops at the first solution.
@@ -66,6 +71,14 @@ class Planner {
   Result<rdf::Term> Constant(const ast::Term& t);
   std::unique_ptr<PhysicalOp> MakeJoin(std::unique_ptr<PhysicalOp> l,
                                        std::unique_ptr<PhysicalOp> r);
+  // A merge join on `key`. REQUIRES: both sides sorted by `key` (SortedSlot).
+  std::unique_ptr<PhysicalOp> MakeMergeJoin(std::unique_ptr<PhysicalOp> left,
+                                            std::unique_ptr<PhysicalOp> right, size_t key,
+                                            double estimated_rows);
+  // The variable slot a scan of `t` (constants bound, variables free) in graph context `g`
+  // yields in ascending id order, if any.
+  std::optional<size_t> SortedSlot(const exec::IdTriplePattern& t,
+                                   const exec::GraphContext& g) const;
   // A hash join on the variables both sides certainly bind; `right` is drained into the table.
   std::unique_ptr<PhysicalOp> MakeHashJoin(std::unique_ptr<PhysicalOp> left,
                                            std::unique_ptr<PhysicalOp> right,
@@ -96,6 +109,7 @@ class Planner {
   // lookups then produce the first rows at once, while a hash join would first read its
   // whole right side.
   bool first_rows_ = false;
+  bool default_is_store_default_ = true;
 };
 
 // Converts a parser term (IRI or literal) to an RDF term.

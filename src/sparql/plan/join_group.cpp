@@ -8,6 +8,7 @@
 
 #include "sparql/exec/ops.h"
 #include "sparql/exec/path.h"
+#include "sparql/plan/plan_util.h"
 #include "sparql/plan/planner.h"
 
 namespace hamlet::sparql::plan {
@@ -267,6 +268,52 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanGroup(const JoinGroup& group,
   HAMLET_RETURN_IF_ERROR(place_filters(true));
   if (!chain) return PlanBgp({}, g);
   return chain;
+}
+
+std::unique_ptr<PhysicalOp> Planner::MakeMergeJoin(std::unique_ptr<PhysicalOp> l,
+                                                   std::unique_ptr<PhysicalOp> r, size_t key,
+                                                   double estimated_rows) {
+  std::set<size_t> certain = Set(l->certain_vars), maybe = Set(l->maybe_vars);
+  certain.insert(r->certain_vars.begin(), r->certain_vars.end());
+  maybe.insert(r->maybe_vars.begin(), r->maybe_vars.end());
+  auto op = std::make_unique<exec::MergeJoinOp>(key);
+  op->estimated_rows = estimated_rows;
+  op->children.push_back(std::move(l));
+  op->children.push_back(std::move(r));
+  SetVars(op.get(), certain, maybe);
+  return op;
+}
+
+std::optional<size_t> Planner::SortedSlot(const exec::IdTriplePattern& t,
+                                          const GraphContext& g) const {
+  if (g.mode != GraphContext::Mode::kDefault || !default_is_store_default_) return std::nullopt;
+  store::QuadPattern q;
+  q.scope = store::GraphScope::kDefault;
+  const exec::PatternTerm* terms[3] = {&t.s, &t.p, &t.o};
+  store::TermId* ids[3] = {&q.s, &q.p, &q.o};
+  for (int i = 0; i < 3; ++i) {
+    if (terms[i]->is_var) continue;
+    if (terms[i]->id == store::kNoTerm) return std::nullopt;  // matches nothing anyway
+    *ids[i] = terms[i]->id;
+  }
+  int pos = store::SortedPosition(q);
+  if (pos < 0 || !terms[pos]->is_var) return std::nullopt;
+  return terms[pos]->slot;
+}
+
+std::unique_ptr<PhysicalOp> Planner::MakeHashJoin(std::unique_ptr<PhysicalOp> l,
+                                                  std::unique_ptr<PhysicalOp> r,
+                                                  double estimated_rows) {
+  std::set<size_t> certain = Set(l->certain_vars), maybe = Set(l->maybe_vars);
+  certain.insert(r->certain_vars.begin(), r->certain_vars.end());
+  maybe.insert(r->maybe_vars.begin(), r->maybe_vars.end());
+  auto op = std::make_unique<exec::JoinOp>(exec::JoinOp::Mode::kHash,
+                                           Intersect(l->certain_vars, r->certain_vars));
+  op->estimated_rows = estimated_rows;
+  op->children.push_back(std::move(l));
+  op->children.push_back(std::move(r));
+  SetVars(op.get(), certain, maybe);
+  return op;
 }
 
 }  // namespace hamlet::sparql::plan

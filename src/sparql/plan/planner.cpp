@@ -1,5 +1,7 @@
 #include "sparql/plan/planner.h"
 
+#include "sparql/plan/plan_util.h"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -29,35 +31,6 @@ rdf::Term ToRdfTerm(const ast::Term& t) {
   }
   return rdf::Term();
 }
-
-namespace {
-
-std::vector<size_t> Sorted(std::set<size_t> s) {
-  return std::vector<size_t>(s.begin(), s.end());
-}
-
-std::set<size_t> Set(const std::vector<size_t>& v) {
-  return std::set<size_t>(v.begin(), v.end());
-}
-
-void SetVars(PhysicalOp* op, const std::set<size_t>& certain, const std::set<size_t>& maybe) {
-  op->certain_vars = Sorted(certain);
-  std::set<size_t> all = maybe;
-  all.insert(certain.begin(), certain.end());
-  op->maybe_vars = Sorted(all);
-}
-
-std::vector<size_t> Intersect(const std::vector<size_t>& a, const std::vector<size_t>& b) {
-  std::vector<size_t> out;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-  return out;
-}
-
-bool IsStorePattern(const PhysicalOp& op) {
-  return op.SeekableBySeed();
-}
-
-}  // namespace
 
 std::string Planner::ScopedName(const std::string& name) const {
   for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
@@ -216,52 +189,6 @@ std::unique_ptr<PhysicalOp> Planner::MakeJoin(std::unique_ptr<PhysicalOp> l,
   op->estimated_rows = keys.empty() && !bind ? lr * rr : std::max(lr, rr);
   if (bind)
     op->estimated_rows = lr * std::max(1.0, rr / std::max(1.0, std::pow(10.0, keys.size())));
-  op->children.push_back(std::move(l));
-  op->children.push_back(std::move(r));
-  SetVars(op.get(), certain, maybe);
-  return op;
-}
-
-std::unique_ptr<PhysicalOp> Planner::MakeMergeJoin(std::unique_ptr<PhysicalOp> l,
-                                                   std::unique_ptr<PhysicalOp> r, size_t key,
-                                                   double estimated_rows) {
-  std::set<size_t> certain = Set(l->certain_vars), maybe = Set(l->maybe_vars);
-  certain.insert(r->certain_vars.begin(), r->certain_vars.end());
-  maybe.insert(r->maybe_vars.begin(), r->maybe_vars.end());
-  auto op = std::make_unique<exec::MergeJoinOp>(key);
-  op->estimated_rows = estimated_rows;
-  op->children.push_back(std::move(l));
-  op->children.push_back(std::move(r));
-  SetVars(op.get(), certain, maybe);
-  return op;
-}
-
-std::optional<size_t> Planner::SortedSlot(const exec::IdTriplePattern& t,
-                                          const GraphContext& g) const {
-  if (g.mode != GraphContext::Mode::kDefault || !default_is_store_default_) return std::nullopt;
-  store::QuadPattern q;
-  q.scope = store::GraphScope::kDefault;
-  const exec::PatternTerm* terms[3] = {&t.s, &t.p, &t.o};
-  store::TermId* ids[3] = {&q.s, &q.p, &q.o};
-  for (int i = 0; i < 3; ++i) {
-    if (terms[i]->is_var) continue;
-    if (terms[i]->id == store::kNoTerm) return std::nullopt;  // matches nothing anyway
-    *ids[i] = terms[i]->id;
-  }
-  int pos = store::SortedPosition(q);
-  if (pos < 0 || !terms[pos]->is_var) return std::nullopt;
-  return terms[pos]->slot;
-}
-
-std::unique_ptr<PhysicalOp> Planner::MakeHashJoin(std::unique_ptr<PhysicalOp> l,
-                                                  std::unique_ptr<PhysicalOp> r,
-                                                  double estimated_rows) {
-  std::set<size_t> certain = Set(l->certain_vars), maybe = Set(l->maybe_vars);
-  certain.insert(r->certain_vars.begin(), r->certain_vars.end());
-  maybe.insert(r->maybe_vars.begin(), r->maybe_vars.end());
-  auto op = std::make_unique<exec::JoinOp>(exec::JoinOp::Mode::kHash,
-                                           Intersect(l->certain_vars, r->certain_vars));
-  op->estimated_rows = estimated_rows;
   op->children.push_back(std::move(l));
   op->children.push_back(std::move(r));
   SetVars(op.get(), certain, maybe);

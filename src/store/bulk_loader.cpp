@@ -18,6 +18,7 @@
 #include "io/locate.h"
 #include "rdf/check.h"
 #include "rdf/vocab.h"
+#include "store/distinct_sketch.h"
 #include "store/inline_literal.h"
 #include "store/load_pipeline.h"
 #include "store/quad_sort.h"
@@ -302,10 +303,25 @@ class LoadJob {
       }
     }
     std::unordered_map<TermId, uint64_t> preds, classes, graphs;
+    std::unordered_map<TermId, std::pair<DistinctSketch, DistinctSketch>> distinct;
     for (const auto& q : quads_) {
       ++preds[q.p];
       ++graphs[q.g];
       if (q.p == type && type != kNoTerm) ++classes[q.o];
+      auto& [subjects, objects] = distinct[q.p];
+      subjects.Add(q.s);
+      objects.Add(q.o);
+    }
+    for (auto& [p, sketches] : distinct) {
+      for (char position : {'s', 'o'}) {
+        DistinctSketch& sketch = position == 's' ? sketches.first : sketches.second;
+        std::string k = DistinctKey(p, position);
+        if (!dict_empty_) {
+          std::string v;
+          if (store_->db()->Get(ro_, store_->cf(kCfStats), k, &v).ok()) sketch.Merge(v);
+        }
+        sketches_[k] = sketch.Bytes();
+      }
     }
     auto add = [&](char tag, const std::unordered_map<TermId, uint64_t>& m) {
       for (auto [id, n] : m) {
@@ -326,6 +342,23 @@ class LoadJob {
         if (store_->db()->Get(ro_, store_->cf(kCfStats), k, &v).ok()) n += DecodeLe64(v);
       }
     }
+  }
+
+  // Statistics keys of a predicate's distinct-subject ('s') or -object ('o') sketch: ten
+  // bytes, so that readers of the nine-byte count keys pass them by.
+  static std::string DistinctKey(TermId predicate, char position) {
+    std::string k(10, '\0');
+    k[0] = 'd';
+    PutBigEndian64(k.data() + 1, predicate);
+    k[9] = position;
+    return k;
+  }
+
+  // Every statistics entry of this load, in key order: counts and sketches.
+  std::map<std::string, std::string> StatsEntries() const {
+    std::map<std::string, std::string> out(sketches_.begin(), sketches_.end());
+    for (const auto& [k, n] : stats_) out[k] = EncodeLe64(n);
+    return out;
   }
 
   std::string IdKey(TermId id) const {
@@ -351,7 +384,7 @@ class LoadJob {
         batch.Put(store_->cf(IndexCf(index)), rocksdb::Slice(key, kQuadKeyBytes), rocksdb::Slice());
       }
     }
-    for (const auto& [k, n] : stats_) batch.Put(store_->cf(kCfStats), k, EncodeLe64(n));
+    for (const auto& [k, v] : StatsEntries()) batch.Put(store_->cf(kCfStats), k, v);
     batch.Put(store_->cf(kCfMeta), kMetaNextSequence, EncodeLe64(next_seq_));
     batch.Put(store_->cf(kCfMeta), kMetaLoadCounter, EncodeLe64(load_no_));
     for (const auto& [k, iri] : prefixes_) batch.Put(store_->cf(kCfMeta), k, iri);
@@ -449,8 +482,8 @@ class LoadJob {
     }
     tasks.push_back({kCfStats, path_of("stats"), [this, p = path_of("stats")] {
                        return WriteSst(kCfStats, p, [&](rocksdb::SstFileWriter* w) {
-                         for (const auto& [k, n] : stats_) {
-                           auto s = w->Put(k, EncodeLe64(n));
+                         for (const auto& [k, v] : StatsEntries()) {
+                           auto s = w->Put(k, v);
                            if (!s.ok()) return FromRocks(s, "write stats");
                          }
                          return Status::Ok();
@@ -525,6 +558,7 @@ class LoadJob {
   std::vector<uint32_t> new_terms_;
   std::vector<IdQuad> quads_;
   std::map<std::string, uint64_t> stats_;
+  std::map<std::string, std::string> sketches_;
   std::map<std::string, std::string> prefixes_;  // meta key -> namespace IRI
   std::mutex prefix_mutex_;                      // prefixes_ is filled by the parsing thread
   std::string buf_;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "store/distinct_sketch.h"
 #include "store/inline_literal.h"
 #include "store/term_codec.h"
 
@@ -201,6 +202,16 @@ class RocksSnapshot : public Snapshot {
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro_, store_->cf(kCfStats)));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       std::string k = it->key().ToString();
+      if (k.size() == 10 && k[0] == 'd') {  // a distinct-values sketch (bulk_loader.cpp)
+        TermId p = GetBigEndian64(k.data() + 1);
+        if (st.distinct.empty() || st.distinct.back().predicate != p)
+          st.distinct.push_back({p, 0, 0});
+        DistinctSketch sketch;
+        sketch.Merge(std::string_view(it->value().data(), it->value().size()));
+        (k[9] == 's' ? st.distinct.back().subjects : st.distinct.back().objects) =
+            sketch.Estimate();
+        continue;
+      }
       uint64_t count = DecodeLe64(it->value().ToString());
       if (k == kStatsTotal) {
         st.quads = count;

@@ -105,6 +105,15 @@ double Planner::EstimatePattern(const exec::IdTriplePattern& t,
     return 0;  // a constant the store lacks: no matches
   }
   if (s && p && o) return 1;
+  if (p && !t.p.is_var && stats_ != nullptr && (s || o)) {
+    // Rows per bound subject (object): the predicate's quads over its distinct subjects
+    // (objects), from the statistics' sketches when the store has them.
+    for (const auto& d : stats_->distinct) {
+      if (d.predicate != t.p.id) continue;
+      double distinct = s ? d.subjects : d.objects;
+      if (distinct >= 1) return std::max(1.0, pred / distinct);
+    }
+  }
   if (s && p) return 2;
   if (s && o) return 1.5;
   if (s) return 8;

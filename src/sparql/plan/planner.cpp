@@ -90,8 +90,9 @@ double Planner::EstimatePattern(const exec::IdTriplePattern& t,
     for (const auto& e : stats_->predicates) {
       if (e.id == t.p.id) pred = e.count;
     }
-    if (!t.o.is_var && t.p.id != store::kNoTerm) {
-      // rdf:type with a known class: the class count is exact.
+    if (!t.o.is_var && t.p.id != store::kNoTerm && !s) {
+      // rdf:type with a known class: the class count is exact (with the subject bound it
+      // is a check of at most one row, priced below).
       for (const auto& e : stats_->classes) {
         if (e.id == t.o.id && pred > 0) {
           auto tid = terms_->StoreId(rdf::Term::Iri(std::string(rdf::vocab::kRdfType)));

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
-#include <set>
 
 #include "sparql/engine/query_engine.h"
 
@@ -172,7 +171,6 @@ class FactCollector {
   }
 
   Status CollectPlacesAndPeriods() {
-    std::set<std::pair<std::string, std::string>> whole_places;
     auto add_place = [](GraphFacts& g, const std::string& iri, const std::string& label) {
       if (iri.empty() || std::find(g.places.begin(), g.places.end(), iri) != g.places.end()) return;
       g.places.push_back(iri);
@@ -196,7 +194,6 @@ class FactCollector {
                            row.Str("country").empty() ? row.Str("place") : row.Str("country"),
                            row.Str("country").empty() ? row.Str("label") : row.Str("countryLabel"));
                }));
-    std::sort(facts_.whole.places.begin(), facts_.whole.places.end());
     return Select(
         "SELECT ?g (MIN(STR(?start)) AS ?first) (MAX(STR(?end)) AS ?last) WHERE { "
         "GRAPH ?g { ?x ?p ?period } "

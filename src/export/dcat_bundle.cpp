@@ -30,24 +30,6 @@ std::string GraphSlug(const std::string& graph, const std::string& base_url) {
   return slug.empty() ? "graph" : slug;
 }
 
-std::string Extension(io::Syntax s) {
-  switch (s) {
-    case io::Syntax::kNTriples:
-      return "nt";
-    case io::Syntax::kNQuads:
-      return "nq";
-    case io::Syntax::kTurtle:
-      return "ttl";
-    case io::Syntax::kTriG:
-      return "trig";
-    case io::Syntax::kJsonLd:
-      return "jsonld";
-    case io::Syntax::kRdfXml:
-      return "rdf";
-  }
-  return "nq";
-}
-
 Status WriteQuads(const std::string& path, io::Syntax syntax, const std::vector<rdf::Quad>& quads,
                   const io::PrefixList& prefixes) {
   std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(path.c_str(), "wb"), std::fclose);
@@ -104,8 +86,7 @@ class BundleWriter {
     auto catalog = BuildCatalog(config_, facts_, datasets_, base_, DcatRelease::k3_0_1);
     io::PrefixList prefixes = CatalogPrefixes();
     for (S s : {S::kTurtle, S::kRdfXml, S::kJsonLd, S::kNTriples}) {
-      std::string name = "catalog." + Extension(s);
-      if (s == S::kRdfXml) name = "catalog.rdf";
+      std::string name = "catalog." + std::string(io::SyntaxExtension(s));
       HAMLET_RETURN_IF_ERROR(WriteQuads(staging_ + "/" + name, s, catalog, prefixes));
       summary.catalog_files.push_back(name);
     }
@@ -129,7 +110,7 @@ class BundleWriter {
     for (io::Syntax s : syntaxes) {
       DistributionFile f;
       f.syntax = s;
-      f.path = config_.download_path + slug + "." + Extension(s);
+      f.path = config_.download_path + slug + "." + std::string(io::SyntaxExtension(s));
       std::string full = staging_ + "/" + f.path;
       GraphExportOptions o;
       o.syntax = s;

@@ -27,28 +27,23 @@ const std::string kFileType = "http://publications.europa.eu/resource/authority/
 const std::string kLanguage = "http://publications.europa.eu/resource/authority/language/";
 const std::string kIanaMedia = "http://www.iana.org/assignments/media-types/";
 
-struct FormatInfo {
-  const char* file_type;  // EU file-type table code
-  const char* media_type;
-  const char* name;  // for titles
-};
-
-FormatInfo Format(io::Syntax s) {
+// The EU file-type table's code for a syntax.
+const char* FileTypeCode(io::Syntax s) {
   switch (s) {
     case io::Syntax::kNTriples:
-      return {"RDF_N_TRIPLES", "application/n-triples", "N-Triples"};
+      return "RDF_N_TRIPLES";
     case io::Syntax::kNQuads:
-      return {"RDF_N_QUADS", "application/n-quads", "N-Quads"};
+      return "RDF_N_QUADS";
     case io::Syntax::kTurtle:
-      return {"RDF_TURTLE", "text/turtle", "Turtle"};
+      return "RDF_TURTLE";
     case io::Syntax::kTriG:
-      return {"RDF_TRIG", "application/trig", "TriG"};
+      return "RDF_TRIG";
     case io::Syntax::kJsonLd:
-      return {"JSON_LD", "application/ld+json", "JSON-LD"};
+      return "JSON_LD";
     case io::Syntax::kRdfXml:
-      return {"RDF_XML", "application/rdf+xml", "RDF/XML"};
+      return "RDF_XML";
   }
-  return {"RDF_N_QUADS", "application/n-quads", "N-Quads"};
+  return "RDF_N_QUADS";
 }
 
 // ISO 639-1 tags of the EU's languages -> codes of the EU language authority table.
@@ -289,22 +284,21 @@ std::vector<rdf::Quad> BuildCatalog(const CatalogConfig& config, const StoreFact
     }
 
     for (const DistributionFile& f : d.files) {
-      FormatInfo fmt = Format(f.syntax);
+      std::string format_name(io::SyntaxTitle(f.syntax));
       std::string dist_iri = iri + "/" + std::string(io::SyntaxName(f.syntax));
       rdf::Term dist = rdf::Term::Iri(dist_iri);
       std::string url = base_url + f.path;
       b.Iri(ds, kDcat + "distribution", dist_iri);
       b.Type(dist_iri, kDcat + "Distribution");
-      b.En(dist, kDct + "title", title + ", " + fmt.name);
+      b.En(dist, kDct + "title", title + ", " + format_name);
       b.En(dist, kDct + "description",
-           std::string("The dataset as one ") + fmt.name + " file (" + Thousands(f.bytes) +
-               " bytes).");
+           "The dataset as one " + format_name + " file (" + Thousands(f.bytes) + " bytes).");
       b.Iri(dist, kDcat + "accessURL", url);
       b.Iri(dist, kDcat + "downloadURL", url);
-      std::string file_type = kFileType + fmt.file_type;
+      std::string file_type = kFileType + FileTypeCode(f.syntax);
       b.Iri(dist, kDct + "format", file_type);
       b.Type(file_type, kDct + "MediaTypeOrExtent");
-      std::string media = kIanaMedia + fmt.media_type;
+      std::string media = kIanaMedia + std::string(io::SyntaxMediaType(f.syntax));
       b.Iri(dist, kDcat + "mediaType", media);
       b.Type(media, kDct + "MediaType");
       b.Iri(dist, kDct + "license", config.licence_iri);

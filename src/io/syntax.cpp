@@ -55,4 +55,40 @@ std::string_view SyntaxName(Syntax s) {
   return "?";
 }
 
+namespace {
+
+struct SyntaxFacts {
+  std::string_view extension, media_type, title;
+};
+
+SyntaxFacts Facts(Syntax s) {
+  switch (s) {
+    case Syntax::kNTriples:
+      return {"nt", "application/n-triples", "N-Triples"};
+    case Syntax::kNQuads:
+      return {"nq", "application/n-quads", "N-Quads"};
+    case Syntax::kTurtle:
+      return {"ttl", "text/turtle", "Turtle"};
+    case Syntax::kTriG:
+      return {"trig", "application/trig", "TriG"};
+    case Syntax::kJsonLd:
+      return {"jsonld", "application/ld+json", "JSON-LD"};
+    case Syntax::kRdfXml:
+      return {"rdf", "application/rdf+xml", "RDF/XML"};
+  }
+  return {"", "application/octet-stream", "?"};
+}
+
+}  // namespace
+
+std::string_view SyntaxExtension(Syntax s) {
+  return Facts(s).extension;
+}
+std::string_view SyntaxMediaType(Syntax s) {
+  return Facts(s).media_type;
+}
+std::string_view SyntaxTitle(Syntax s) {
+  return Facts(s).title;
+}
+
 }  // namespace hamlet::io

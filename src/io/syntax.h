@@ -19,6 +19,12 @@ Result<Syntax> SyntaxFromName(std::string_view name);
 Result<Syntax> SyntaxFromPath(std::string_view path);
 // Short name ("nt", "nq", "ttl", "trig", "jsonld", "rdfxml").
 std::string_view SyntaxName(Syntax s);
+// The usual file extension, without the dot ("nt", "nq", "ttl", "trig", "jsonld", "rdf").
+std::string_view SyntaxExtension(Syntax s);
+// The IANA media type ("text/turtle", "application/ld+json", ...).
+std::string_view SyntaxMediaType(Syntax s);
+// The name people know it by ("N-Triples", "Turtle", "JSON-LD", "RDF/XML", ...).
+std::string_view SyntaxTitle(Syntax s);
 // True for syntaxes that carry named graphs.
 inline bool HasGraphs(Syntax s) {
   return s == Syntax::kNQuads || s == Syntax::kTriG || s == Syntax::kJsonLd;

@@ -7,12 +7,6 @@ namespace hamlet::sparql::exec {
 
 namespace {
 
-uint64_t RowKey(const Row& row) {
-  uint64_t h = 1469598103934665603ULL;
-  for (TermId id : row) h = (h ^ id) * 1099511628211ULL;
-  return h;
-}
-
 std::optional<bool> Ebv(const CompiledExpr& e, const Row& row, ExecContext& ctx) {
   auto v = Evaluate(e, row, ctx);
   if (!v) return std::nullopt;
@@ -105,7 +99,7 @@ std::optional<rdf::Term> Evaluate(const CompiledExpr& e, const Row& row, ExecCon
         args.push_back(Evaluate(a, row, ctx));
         if (!args.back()) return std::nullopt;
       }
-      return CallFunction(e.name, e.function.get(), args, ctx, RowKey(row));
+      return CallFunction(e.name, e.function.get(), args, ctx, RowHash{}(row));
     }
   }
   return std::nullopt;

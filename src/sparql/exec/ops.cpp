@@ -30,16 +30,17 @@ class JoinCursor : public Cursor {
     if (mode_ == JoinOp::Mode::kHash) {
       auto right = op.children[1]->Open(ctx, seed);
       auto index = RightIndex::Build(right.get(), ctx, keys, BoundSlots(*op.children[1]), seed);
-      if (index.ok()) {
+      if (!index.ok()) {
+        status_ = index.status();
+      } else if (*index != nullptr) {
         index_ = std::move(*index);
-      } else if (index.status().message().rfind(RightIndex::kOverBudget, 0) == 0 &&
-                 op.children[1]->SeekableBySeed()) {
+      } else if (op.children[1]->SeekableBySeed()) {
         // Too big to hold: look the right side up per left row instead, as the planner would
         // have for a smaller estimate. Exact for store patterns, whose seeded scans are the
         // join.
         mode_ = JoinOp::Mode::kBind;
       } else {
-        status_ = index.status();
+        status_ = RightIndex::OverBudget(ctx);
       }
     }
   }
@@ -242,6 +243,7 @@ std::unique_ptr<Cursor> MinusOp::Open(ExecContext& ctx, const Row& seed) const {
   // Whole rows: MINUS tests every slot both sides bind.
   auto built = RightIndex::Build(right.get(), ctx, keys_, {}, empty);
   if (!built.ok()) return std::make_unique<ErrorCursor>(built.status());
+  if (*built == nullptr) return std::make_unique<ErrorCursor>(RightIndex::OverBudget(ctx));
   std::shared_ptr<RightIndex> index = std::move(*built);
   return Counted(*this, Map(children[0]->Open(ctx, seed), [index, this](Row* r) {
     for (uint32_t i = index->First(*r); i != RightIndex::kEnd; i = index->Next(i)) {

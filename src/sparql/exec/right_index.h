@@ -23,11 +23,11 @@ namespace hamlet::sparql::exec {
 class RightIndex {
  public:
   static constexpr uint32_t kEnd = 0xffffffffu;
-  static constexpr const char* kOverBudget = "a join's in-memory side exceeds the memory budget";
 
-  // Drains `right`, opened with `seed`. Empty `columns`: store whole rows.
-  // Errors: the cursor's status, cancellation, or more rows than fit; ResourceExhausted-like
-  // InvalidInput starting with kOverBudget when the rows outgrow ctx.hash_join_budget_bytes.
+  // Drains `right`, opened with `seed`. Empty `columns`: store whole rows. Returns null (and
+  // stops reading) when the rows outgrow ctx.hash_join_budget_bytes: the caller either finds
+  // another way to join or fails with OverBudget(ctx).
+  // Errors: the cursor's status, cancellation, or more rows than ids can number.
   static Result<std::unique_ptr<RightIndex>> Build(Cursor* right, const ExecContext& ctx,
                                                    const std::vector<size_t>& keys,
                                                    std::vector<size_t> columns, const Row& seed) {
@@ -50,16 +50,21 @@ class RightIndex {
       if ((++n & 1023) == 0 && ctx.cancel != nullptr) HAMLET_RETURN_IF_ERROR(ctx.cancel->Check());
       if (n >= kEnd) return Status::InvalidInput("a join side has more than 4 billion rows");
       if (index->data_.size() * sizeof(TermId) * 2 > ctx.hash_join_budget_bytes) {
-        size_t budget = ctx.hash_join_budget_bytes;
-        return Status::InvalidInput(std::string(kOverBudget) + " (" +
-                                    (budget >= (1u << 20) ? std::to_string(budget >> 20) + " MiB"
-                                                          : std::to_string(budget) + " bytes") +
-                                    ")");
+        return std::unique_ptr<RightIndex>();
       }
     }
     HAMLET_RETURN_IF_ERROR(right->status());
     index->Link(n);
     return index;
+  }
+
+  // Why a join stopped when Build found its side too big and it had no other way.
+  static Status OverBudget(const ExecContext& ctx) {
+    size_t budget = ctx.hash_join_budget_bytes;
+    return Status::InvalidInput("a join's in-memory side exceeds the memory budget (" +
+                                (budget >= (1u << 20) ? std::to_string(budget >> 20) + " MiB"
+                                                      : std::to_string(budget) + " bytes") +
+                                ")");
   }
 
   // The first candidate row for `left` (kEnd: none); Next walks the chain.

@@ -86,68 +86,58 @@ void AppendCsvField(const std::string& cell, std::string* out) {
   out->push_back('"');
 }
 
-class CsvWriter : public BaseWriter {
- public:
-  using BaseWriter::BaseWriter;
+void AppendTsvField(const std::string& cell, std::string* out) {
+  out->append(cell);
+}
 
- protected:
-  Status DoStart(const std::vector<std::string>& variables) override {
-    std::string s;
-    for (size_t i = 0; i < variables.size(); ++i) {
-      if (i > 0) s += ',';
-      AppendCsvField(variables[i], &s);
-    }
-    s += "\r\n";
-    return out_.Write(s);
-  }
-  Status DoRow(const std::vector<std::optional<rdf::Term>>& row) override {
-    buf_.clear();
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) buf_ += ',';
-      AppendCsvField(CsvCell(row[i]), &buf_);
-    }
-    buf_ += "\r\n";
-    return out_.Write(buf_);
-  }
-  Status DoFinish() override { return Status::Ok(); }
-  Status DoBoolean(bool value) override {
-    return out_.Write(value ? "_askResult\r\ntrue\r\n" : "_askResult\r\nfalse\r\n");
-  }
-
- private:
-  std::string buf_;
+// CSV and TSV (SPARQL 1.1 Query Results CSV and TSV Formats): a header line, then one line
+// per row with the cells joined by the separator. Only these differ between them.
+struct Dialect {
+  char separator;
+  std::string_view line_end;
+  std::string_view variable_prefix;  // before each variable in the header
+  std::string (*cell)(const std::optional<rdf::Term>&);
+  void (*append_field)(const std::string&, std::string*);
+  std::string_view ask_header;  // the variable of an ASK result
 };
 
-class TsvWriter : public BaseWriter {
+constexpr Dialect kCsv{',', "\r\n", "", &CsvCell, &AppendCsvField, "_askResult"};
+constexpr Dialect kTsv{'\t', "\n", "?", &TsvCell, &AppendTsvField, "?_askResult"};
+
+class DelimitedWriter : public BaseWriter {
  public:
-  using BaseWriter::BaseWriter;
+  DelimitedWriter(Output out, const Dialect& dialect) : BaseWriter(out), d_(dialect) {}
 
  protected:
   Status DoStart(const std::vector<std::string>& variables) override {
     std::string s;
     for (size_t i = 0; i < variables.size(); ++i) {
-      if (i > 0) s += '\t';
-      s += '?';
-      s += variables[i];
+      if (i > 0) s += d_.separator;
+      d_.append_field(std::string(d_.variable_prefix) + variables[i], &s);
     }
-    s += '\n';
+    s += d_.line_end;
     return out_.Write(s);
   }
   Status DoRow(const std::vector<std::optional<rdf::Term>>& row) override {
     buf_.clear();
     for (size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) buf_ += '\t';
-      buf_ += TsvCell(row[i]);
+      if (i > 0) buf_ += d_.separator;
+      d_.append_field(d_.cell(row[i]), &buf_);
     }
-    buf_ += '\n';
+    buf_ += d_.line_end;
     return out_.Write(buf_);
   }
   Status DoFinish() override { return Status::Ok(); }
   Status DoBoolean(bool value) override {
-    return out_.Write(value ? "?_askResult\ntrue\n" : "?_askResult\nfalse\n");
+    std::string s(d_.ask_header);
+    s += d_.line_end;
+    s += value ? "true" : "false";
+    s += d_.line_end;
+    return out_.Write(s);
   }
 
  private:
+  const Dialect& d_;
   std::string buf_;
 };
 
@@ -273,10 +263,10 @@ class TableWriter : public BaseWriter {
 }  // namespace
 
 std::unique_ptr<ResultWriter> NewCsvWriter(Output out) {
-  return std::make_unique<CsvWriter>(out);
+  return std::make_unique<DelimitedWriter>(out, kCsv);
 }
 std::unique_ptr<ResultWriter> NewTsvWriter(Output out) {
-  return std::make_unique<TsvWriter>(out);
+  return std::make_unique<DelimitedWriter>(out, kTsv);
 }
 std::unique_ptr<ResultWriter> NewTableWriter(Output out, const WriterOptions& options) {
   return std::make_unique<TableWriter>(out, options);

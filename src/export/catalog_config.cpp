@@ -1,6 +1,8 @@
 #include "export/catalog_config.h"
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "rdf/iri.h"
@@ -128,8 +130,23 @@ class ConfigReader {
 Result<CatalogConfig> LoadCatalogConfig(const std::string& path, const std::string& base_url) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot read the catalogue configuration");
-  json root = json::parse(in, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
-  if (root.is_discarded()) return Status::InvalidInput(path + ": not valid JSON");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  json root;
+  try {
+    root = json::parse(text, nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
+  } catch (const json::parse_error& e) {
+    // nlohmann reports a byte offset: turn it into the line and column an editor shows.
+    size_t at = std::min<size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
+    size_t line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n');
+    size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+    size_t column = at - (line_start == std::string::npos || at == 0 ? 0 : line_start + 1) + 1;
+    // What was expected, without nlohmann's own prefix and position.
+    std::string what = e.what();
+    size_t why = what.find(": ", what.find("column"));
+    if (why != std::string::npos) what = what.substr(why + 2);
+    return Status::InvalidInput(path + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                                ": not valid JSON: " + what);
+  }
   ConfigReader r(root, base_url);
   CatalogConfig c;
   c.catalog_iri = r.Iri("catalog.iri");

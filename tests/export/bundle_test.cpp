@@ -264,6 +264,16 @@ TEST_F(BundleTest, FailedExportLeavesTheOldBundleAsItWas) {
   EXPECT_FALSE(fs::exists(Bundle() + ".partial"));
 }
 
+TEST_F(BundleTest, MalformedConfigurationNamesFileLineAndColumn) {
+  std::string bad =
+      dir_->Write("broken.json", "{\n  \"catalog\": {\n    \"iri\": \"x\",,\n  }\n}\n");
+  auto r = testing::RunHamlet("--store " + Store() + " export --dcat-ap " + dir_->Sub("other") +
+                              " --base-url " + kBase + " --config " + bad);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(bad + ":3:16: not valid JSON: "), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir_->Sub("other")));
+}
+
 TEST_F(BundleTest, BaseUrlMustBeAbsoluteHttp) {
   auto r = testing::RunHamlet("--store " + Store() + " export --dcat-ap " + dir_->Sub("other") +
                               " --base-url data/");

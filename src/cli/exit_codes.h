@@ -9,6 +9,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 1;  // malformed file or query, missing file, timeout
 inline constexpr int kExitUsage = 2;     // bad command line
 inline constexpr int kExitInternal = 3;  // I/O failure, corrupt store, bug
+// A resource ran out or is held elsewhere: a query's memory budget, disk space, the store in
+// use by another process, permission denied. Retrying with more of it may succeed.
+inline constexpr int kExitResource = 4;
 
 inline int ExitCodeFor(const Status& s) {
   switch (s.code()) {
@@ -20,6 +23,8 @@ inline int ExitCodeFor(const Status& s) {
       return kExitBadInput;
     case Status::Code::kInvalidArgument:
       return kExitUsage;
+    case Status::Code::kResourceExhausted:
+      return kExitResource;
     default:
       return kExitInternal;
   }

@@ -22,6 +22,8 @@ class Status {
     kIoError,          // the operating system or RocksDB failed to read or write
     kCorruption,       // stored data is not what this version of Hamlet wrote
     kCancelled,        // a cancellation token fired (timeout or user interrupt)
+    kResourceExhausted,  // a resource ran out: a query's memory budget, disk space, the store
+                         // lock held by another process, a permission the OS refused
     kInternal,         // a bug: an invariant did not hold
   };
 
@@ -35,6 +37,9 @@ class Status {
   static Status IoError(std::string m) { return Status(Code::kIoError, std::move(m)); }
   static Status Corruption(std::string m) { return Status(Code::kCorruption, std::move(m)); }
   static Status Cancelled(std::string m) { return Status(Code::kCancelled, std::move(m)); }
+  static Status ResourceExhausted(std::string m) {
+    return Status(Code::kResourceExhausted, std::move(m));
+  }
   static Status Internal(std::string m) { return Status(Code::kInternal, std::move(m)); }
 
   bool ok() const { return code_ == Code::kOk; }

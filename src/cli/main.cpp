@@ -79,6 +79,10 @@ int main(int argc, char** argv) {
       ->add_option("--timeout", query.timeout,
                    "Stop the query after this many seconds (exit code 1); 0 = no limit")
       ->capture_default_str();
+  query_cmd->add_option("--memory-limit", query.memory_limit,
+                        "Memory the query's operators may hold (ORDER BY, GROUP BY, DISTINCT, "
+                        "joins, paths), e.g. 256M or 2G; ORDER BY spills to disk beyond it, the "
+                        "others stop with exit code 4 (default: 1G)");
   query_cmd->add_flag("--explain", query.explain,
                       "Print the algebra and the plan with estimated and actual rows per operator "
                       "instead of the results");
@@ -101,6 +105,8 @@ int main(int argc, char** argv) {
                    "Stop each query after this many seconds; 0 = no limit (Ctrl-C cancels a "
                    "query in any case)")
       ->capture_default_str();
+  repl_cmd->add_option("--memory-limit", repl.memory_limit,
+                       "Memory each query's operators may hold, e.g. 256M or 2G (default: 1G)");
   repl_cmd->add_option("--format", repl.format,
                        "table, json, csv, tsv, xml (SELECT/ASK) or ttl, nt, nq, trig "
                        "(CONSTRUCT/DESCRIBE); default: table on a terminal, tsv when piped; "

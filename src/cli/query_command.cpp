@@ -9,6 +9,8 @@
 #include "cli/exit_codes.h"
 #include "io/writer.h"
 #include "sparql/engine/query_engine.h"
+#include "sparql/engine/result_output.h"
+#include "sparql/exec/memory_budget.h"
 #include "sparql/results/writer.h"
 #include "store/store.h"
 
@@ -38,11 +40,64 @@ Result<std::string> QueryText(const QueryArgs& args) {
   return ss.str();
 }
 
+// Runs the query to its end, discarding the answer, so that EXPLAIN shows actual rows.
+Status Drain(sparql::PreparedQuery& q) {
+  if (q.form() == sparql::PreparedQuery::Form::kAsk) return q.Ask().status();
+  if (q.form() == sparql::PreparedQuery::Form::kSelect) {
+    sparql::SolutionBatch batch;
+    while (q.NextSolutions(&batch)) {
+    }
+  } else {
+    std::vector<rdf::Quad> triples;
+    while (q.NextTriples(&triples)) {
+    }
+  }
+  return q.status();
+}
+
+Status WriteAnswer(sparql::PreparedQuery& q, const std::string& format_name,
+                   const io::PrefixList& prefixes) {
+  bool graph_result = q.form() == sparql::PreparedQuery::Form::kConstruct ||
+                      q.form() == sparql::PreparedQuery::Form::kDescribe;
+  if (graph_result) {
+    std::string name = format_name.empty() || format_name == "table" ? "ttl" : format_name;
+    auto syntax = io::SyntaxFromName(name);
+    if (!syntax.ok()) {
+      return Status::InvalidArgument(
+          "CONSTRUCT and DESCRIBE write RDF: --format nt, ttl, nq or trig");
+    }
+    auto w = io::QuadWriter::Create(*syntax, stdout, prefixes);
+    HAMLET_RETURN_IF_ERROR(sparql::WriteTriples(q, w.get(), nullptr));
+    if (!q.construct_fully_deduplicated()) {
+      std::fprintf(stderr,
+                   "hamlet: note: more distinct triples than the de-duplication set may hold "
+                   "within --memory-limit; later repeats were written again (same graph)\n");
+    }
+    return Status::Ok();
+  }
+  auto format = sparql::results::FormatFromName(format_name.empty() ? "table" : format_name);
+  if (!format.ok()) {
+    return Status::InvalidArgument(
+        "SELECT and ASK write results: --format table, json, xml, csv or tsv");
+  }
+  sparql::results::WriterOptions wo;
+  wo.prefixes = prefixes;
+  auto writer = sparql::results::CreateWriter(*format, sparql::results::Output(stdout), wo);
+  return sparql::WriteSolutions(q, writer.get(), nullptr);
+}
+
 }  // namespace
 
 int RunQueryCommand(const QueryArgs& args) {
   auto text = QueryText(args);
   if (!text.ok()) return Fail(text.status());
+  sparql::QueryOptions qo;
+  qo.timeout_seconds = args.timeout;
+  if (!args.memory_limit.empty()) {
+    auto bytes = sparql::exec::ParseBytes(args.memory_limit);
+    if (!bytes.ok()) return Fail(bytes.status());
+    qo.memory_limit_bytes = *bytes;
+  }
   store::OpenOptions oo;
   oo.create_if_missing = false;
   auto st = store::Store::Open(args.store, oo);
@@ -54,65 +109,36 @@ int RunQueryCommand(const QueryArgs& args) {
     return Fail(st.status());
   }
   auto snap = (*st)->GetSnapshot();
-  sparql::QueryOptions qo;
-  qo.timeout_seconds = args.timeout;
   auto start = std::chrono::steady_clock::now();
-  auto r = sparql::RunQuery(*snap, *text, qo);
-  if (!r.ok()) {
-    std::string where = args.file.empty() ? "query" : args.file;
-    std::fprintf(stderr, "hamlet: %s: %s\n", where.c_str(), r.status().message().c_str());
-    return ExitCodeFor(r.status());
-  }
-  double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::string where = args.file.empty() ? "query" : args.file;
+  auto prepared = sparql::PreparedQuery::Prepare(*snap, *text, qo);
+  if (!prepared.ok()) return Fail(prepared.status().WithContext(where));
+  sparql::PreparedQuery& q = **prepared;
+  auto elapsed_ms = [&] {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+  };
   if (args.explain) {
+    if (Status s = Drain(q); !s.ok()) return Fail(s.WithContext(where));
     std::printf("algebra:\n%s\n\nplan (estimated and actual rows, %.1f ms):\n%s",
-                r->algebra.c_str(), ms, r->plan.c_str());
+                q.AlgebraText().c_str(), elapsed_ms(), q.PlanText().c_str());
     return kExitOk;
   }
-  auto prefixes = snap->Prefixes();
-  std::vector<std::pair<std::string, std::string>> all_prefixes = r->prefixes;
-  if (prefixes.ok()) all_prefixes.insert(all_prefixes.end(), prefixes->begin(), prefixes->end());
-
-  bool graph_result = r->form == sparql::ast::Query::Form::kConstruct ||
-                      r->form == sparql::ast::Query::Form::kDescribe;
-  if (graph_result) {
-    std::string name = args.format.empty() || args.format == "table" ? "ttl" : args.format;
-    auto syntax = io::SyntaxFromName(name);
-    if (!syntax.ok()) {
-      return Fail(Status::InvalidArgument(
-          "CONSTRUCT and DESCRIBE write RDF: --format nt, ttl, nq or trig"));
-    }
-    auto w = io::QuadWriter::Create(*syntax, stdout, all_prefixes);
-    for (const auto& q : r->triples) {
-      if (Status s = w->Write(
-              rdf::QuadView{q.subject.view(), q.predicate.view(), q.object.view(), q.graph.view()});
-          !s.ok()) {
-        return Fail(s);
-      }
-    }
-    if (Status s = w->Finish(); !s.ok()) return Fail(s);
-    return kExitOk;
+  io::PrefixList prefixes = q.prefixes();
+  auto stored = snap->Prefixes();
+  if (stored.ok()) prefixes.insert(prefixes.end(), stored->begin(), stored->end());
+  if (Status s = WriteAnswer(q, args.format, prefixes); !s.ok()) {
+    std::fflush(stdout);
+    // The query's own failures name where the query came from; output failures do not.
+    if (s.code() == Status::Code::kInvalidArgument || s.code() == Status::Code::kIoError)
+      return Fail(s);
+    return Fail(s.WithContext(where));
   }
-  auto format = sparql::results::FormatFromName(args.format.empty() ? "table" : args.format);
-  if (!format.ok()) {
-    return Fail(Status::InvalidArgument(
-        "SELECT and ASK write results: --format table, json, xml, csv or tsv"));
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    return Fail(Status::IoError("cannot write the results to standard output"));
   }
-  sparql::results::WriterOptions wo;
-  wo.prefixes = all_prefixes;
-  auto writer = sparql::results::CreateWriter(*format, sparql::results::Output(stdout), wo);
-  Status s;
-  if (r->form == sparql::ast::Query::Form::kAsk) {
-    s = writer->WriteBoolean(r->boolean);
-  } else {
-    s = writer->Start(r->variables);
-    for (size_t i = 0; s.ok() && i < r->rows.size(); ++i) s = writer->Row(r->rows[i]);
-    if (s.ok()) s = writer->Finish();
-  }
-  if (!s.ok()) return Fail(s);
-  std::fflush(stdout);
-  if (*format == sparql::results::Format::kTable) std::fprintf(stderr, "(%.1f ms)\n", ms);
+  if (args.format.empty() || args.format == "table")
+    std::fprintf(stderr, "(%.1f ms)\n", elapsed_ms());
   return kExitOk;
 }
 

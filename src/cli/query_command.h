@@ -11,6 +11,7 @@ struct QueryArgs {
   std::string file;    // -f ("-" = stdin)
   std::string format;  // table json xml csv tsv (SELECT/ASK); nt ttl nq trig (CONSTRUCT/DESCRIBE)
   double timeout = 0;  // seconds, 0 = none
+  std::string memory_limit;  // --memory-limit ("512M", "2G"); empty = the default (1 GiB)
   bool explain = false;
 };
 

@@ -1,5 +1,7 @@
 #include "repl/repl.h"
 
+#include "sparql/exec/memory_budget.h"
+
 #include <fmt/format.h>
 #include <poll.h>
 #include <signal.h>
@@ -242,6 +244,14 @@ Status RunRepl(const ReplOptions& options) {
   }
   SessionOptions so;
   so.timeout_seconds = options.timeout_seconds;
+  if (!options.memory_limit.empty()) {
+    auto bytes = sparql::exec::ParseBytes(options.memory_limit);
+    if (!bytes.ok()) {
+      std::fprintf(stderr, "hamlet: %s\n", bytes.status().message().c_str());
+      return bytes.status();
+    }
+    so.memory_limit_bytes = *bytes;
+  }
   so.interactive = terminal;
   so.timing = terminal;
   so.format = !options.format.empty() ? options.format : terminal ? "table" : "tsv";

@@ -12,6 +12,7 @@ namespace hamlet::repl {
 struct ReplOptions {
   std::string store_dir;
   double timeout_seconds = 0;  // per query; 0: no limit
+  std::string memory_limit;    // per query ("512M"); empty: the engine's default
   std::string format;          // empty: table on a terminal, tsv when scripted
   std::string history_path;    // empty: DefaultHistoryPath()
 };

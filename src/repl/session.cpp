@@ -85,10 +85,13 @@ void Session::ReportSyntaxError(const sparql::syntax::SyntaxError& error,
 }
 
 Result<sparql::QueryResult> Session::Run(std::string_view text,
-                                         const store::CancellationToken* cancel, double* ms) {
+                                         const store::CancellationToken* cancel, double* ms,
+                                         bool explain) {
   auto snap = store_->GetSnapshot();
   sparql::QueryOptions qo;
   qo.timeout_seconds = options_.timeout_seconds;
+  qo.memory_limit_bytes = options_.memory_limit_bytes;
+  qo.explain = explain;
   auto start = Clock::now();
   auto r = sparql::RunQuery(*snap, WithPrologue(text, prefixes_), qo, cancel);
   *ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -183,7 +186,7 @@ Status Session::Explain(const std::string& rest, const store::CancellationToken*
   }
   Declare(check.prefixes);
   double ms = 0;
-  auto r = Run(check.text, cancel, &ms);
+  auto r = Run(check.text, cancel, &ms, /*explain=*/true);
   if (!r.ok()) return Fail(r.status());
   printer_->Out(fmt::format("algebra:\n{}\n\nplan (estimated and actual rows, {:.1f} ms):\n{}",
                             r->algebra, ms, r->plan));

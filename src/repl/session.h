@@ -36,7 +36,8 @@ class Printer {
 };
 
 struct SessionOptions {
-  double timeout_seconds = 0;  // per query; 0: no limit
+  double timeout_seconds = 0;     // per query; 0: no limit
+  size_t memory_limit_bytes = 0;  // per query; 0: the engine's default
   std::string format = "table";
   bool timing = true;
   // A person at a terminal: row counts always print; scripted, only with .timing on.
@@ -74,7 +75,7 @@ class Session {
  private:
   Status Fail(const Status& s);
   Result<sparql::QueryResult> Run(std::string_view text, const store::CancellationToken* cancel,
-                                  double* ms);
+                                  double* ms, bool explain = false);
   Status PrintResult(const sparql::QueryResult& r, double ms);
   Status Explain(const std::string& rest, const store::CancellationToken* cancel);
   Status Describe(const std::string& what, const store::CancellationToken* cancel);

@@ -1,8 +1,13 @@
 // A cancellation token that scan loops check: cancelled by a user (Ctrl-C) or by a deadline.
 //
-// Thread safety: Cancel() and SetDeadline() may be called from any thread while other
-// threads call Check(); checking costs one relaxed atomic load plus, with a deadline, one
-// clock read, so loops call it every few hundred rows rather than every row.
+// A token may have a parent (set_parent): Check() fails when either fires, so a query's own
+// deadline and its caller's token (Ctrl-C in the REPL, a disconnected HTTP client) are one
+// mechanism for the loops that check it.
+//
+// Thread safety: Cancel() may be called from any thread while other threads call Check();
+// SetTimeout() and set_parent() are called before the token is shared. Checking costs one
+// relaxed atomic load plus, with a deadline, one clock read, so loops call it every few
+// hundred rows rather than every row.
 #pragma once
 
 #include <atomic>
@@ -27,9 +32,15 @@ class CancellationToken {
     has_deadline_.store(true, std::memory_order_relaxed);
   }
 
+  // Check() also fails when `parent` (not owned; must outlive this token) fires.
+  void set_parent(const CancellationToken* parent) { parent_ = parent; }
+
   // OK, or Cancelled with a message saying why.
   Status Check() const {
     if (cancelled_.load(std::memory_order_relaxed)) return Status::Cancelled("cancelled");
+    if (parent_ != nullptr) {
+      if (Status s = parent_->Check(); !s.ok()) return s;
+    }
     if (has_deadline_.load(std::memory_order_relaxed) && Clock::now() >= deadline_) {
       return Status::Cancelled("timed out after " + FormatSeconds(timeout_seconds_) + " s");
     }
@@ -43,6 +54,7 @@ class CancellationToken {
     if (!out.empty() && out.back() == '.') out.pop_back();
     return out;
   }
+  const CancellationToken* parent_ = nullptr;
   std::atomic<bool> cancelled_{false};
   std::atomic<bool> has_deadline_{false};
   Clock::time_point deadline_{};

@@ -46,7 +46,9 @@ class JoinChoice : public ::testing::Test {
     ASSERT_TRUE(r.ok()) << r.status().message();
   }
   QueryResult Run(const std::string& q) {
-    auto r = RunQuery(*store_->GetSnapshot(), q);
+    QueryOptions explain;
+    explain.explain = true;
+    auto r = RunQuery(*store_->GetSnapshot(), q, explain);
     EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.status().message());
     return r.ok() ? std::move(*r) : QueryResult{};
   }
@@ -69,7 +71,8 @@ TEST_F(JoinChoice, LargeJoinsHashAndAgreeWithCounting) {
 TEST_F(JoinChoice, HashJoinOverItsMemoryBudgetFallsBackToLookupsWithTheSameAnswer) {
   QueryResult full = Run(kJoin);
   QueryOptions tiny;
-  tiny.hash_join_budget_bytes = 1024;  // a few rows: every hash join's build side exceeds it
+  tiny.hash_join_budget_bytes = 1024;
+  tiny.explain = true;  // a few rows: every hash join's build side exceeds it
   auto r = RunQuery(*store_->GetSnapshot(), kJoin, tiny);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_NE(r->plan.find("HashJoin"), std::string::npos) << "planned as a hash join";

@@ -1,5 +1,7 @@
 #include "sparql/engine/query_engine.h"
 
+#include "sparql/engine/engine_state.h"
+
 #include <chrono>
 #include <ctime>
 #include <map>
@@ -78,224 +80,251 @@ void ProjectVisible(algebra::Op* op, const std::vector<std::string>& vars) {
   *cur = std::move(p);
 }
 
-Status Decode(exec::TermResolver& terms, TermId id, std::optional<rdf::Term>* out) {
-  if (id == store::kNoTerm) {
-    out->reset();
-    return Status::Ok();
+// Slots of the variables SELECT projects, CONSTRUCT's template uses and DESCRIBE names,
+// created before execution fixes the row width.
+void AssignOutputSlots(PreparedQuery::State& st) {
+  const ast::Query& query = st.query;
+  if (query.form == ast::Query::Form::kSelect) {
+    if (query.select_all) {
+      if (query.where) CollectVars(*query.where, &st.out_vars);
+      ProjectVisible(&st.algebra.op, st.out_vars);
+    } else {
+      for (const auto& p : query.projection) st.out_vars.push_back(p.var.value);
+    }
   }
-  auto t = terms.Decode(id);
-  if (!t.ok()) return t.status();
-  *out = **t;
+  for (const auto& v : st.out_vars) st.out_slots.push_back(st.planner->Slot(v));
+  for (const auto& t : st.algebra.construct_template) {
+    for (const auto* term : {&t.subject, &t.predicate, &t.object}) {
+      if (term->is_variable()) st.template_slots[term->value] = st.planner->Slot(term->value);
+    }
+  }
+  for (const auto& d : st.algebra.describe) {
+    if (d.is_variable()) st.describe_slots.push_back(st.planner->Slot(d.value));
+  }
+  if (st.algebra.describe_all && query.where) {
+    std::vector<std::string> all;
+    CollectVars(*query.where, &all);
+    for (const auto& v : all) st.describe_slots.push_back(st.planner->Slot(v));
+  }
+}
+
+// FROM / FROM NAMED: the query runs on exactly the dataset they describe (FROM alone means no
+// named graphs, FROM NAMED alone an empty default graph).
+Status ResolveDataset(PreparedQuery::State& st) {
+  if (st.algebra.dataset.empty()) return Status::Ok();
+  st.ctx.dataset.default_is_store_default = false;
+  st.ctx.dataset.named_is_all = false;
+  for (const auto& d : st.algebra.dataset) {
+    auto id = st.terms->StoreId(plan::ToRdfTerm(d.iri));
+    if (!id.ok()) return id.status();
+    if (*id == store::kNoTerm) continue;
+    (d.named ? st.ctx.dataset.named_graphs : st.ctx.dataset.default_graphs).push_back(*id);
+  }
   return Status::Ok();
 }
 
-// Concise bounded description: the resource's triples, and those of blank nodes reached
-// from them.
-Status Describe(const exec::ExecContext& ctx, TermId resource, std::set<rdf::Quad>* out) {
-  std::vector<TermId> todo = {resource};
-  std::set<TermId> done;
-  while (!todo.empty()) {
-    TermId id = todo.back();
-    todo.pop_back();
-    if (!done.insert(id).second || exec::IsLocal(id)) continue;
-    store::QuadPattern p;
-    p.s = id;
-    p.scope = store::GraphScope::kDefault;
-    auto c = ctx.snapshot->Scan(p, ctx.cancel);
-    for (; c->Valid(); c->Next()) {
-      const auto& q = c->quad();
-      rdf::Quad quad;
-      for (auto [tid, dst] : {std::pair{q.s, &quad.subject}, std::pair{q.p, &quad.predicate},
-                              std::pair{q.o, &quad.object}}) {
-        auto t = ctx.terms->Decode(tid);
-        if (!t.ok()) return t.status();
-        *dst = **t;
-      }
-      if (quad.object.is_blank()) todo.push_back(q.o);
-      out->insert(std::move(quad));
-    }
-    HAMLET_RETURN_IF_ERROR(c->status());
-  }
+Status PlanQuery(PreparedQuery::State& st) {
+  auto stats = st.snapshot->GetStatistics();
+  if (!stats.ok()) return stats.status();
+  st.stats = std::make_unique<store::Statistics>(std::move(*stats));
+  st.terms = std::make_unique<exec::TermResolver>(*st.snapshot);
+  st.planner = std::make_unique<plan::Planner>(st.terms.get(), st.stats.get());
+  st.planner->set_default_graph_is_store_default(st.algebra.dataset.empty());
+  auto root = st.planner->Plan(st.algebra.op, st.query.form == ast::Query::Form::kAsk);
+  if (!root.ok()) return root.status();
+  st.root = std::move(*root);
+  HAMLET_RETURN_IF_ERROR(st.token.Check());
+
+  exec::ExecContext& ctx = st.ctx;
+  ctx.snapshot = st.snapshot;
+  ctx.terms = st.terms.get();
+  ctx.cancel = &st.token;
+  ctx.memory = st.memory.get();
+  ctx.spill_dir = st.options.spill_dir;
+  if (st.options.hash_join_budget_bytes > 0)
+    ctx.hash_join_budget_bytes = st.options.hash_join_budget_bytes;
+  st.functions.base_iri = st.query.prologue.base;
+  // BNODE() labels must not collide with the store's ("l<load>f<file>_...").
+  st.functions.bnode_prefix = "q_b";
+  ctx.functions = &st.functions;
+  HAMLET_RETURN_IF_ERROR(ResolveDataset(st));
+  AssignOutputSlots(st);
+  ctx.slots = st.planner->slots();
   return Status::Ok();
 }
 
 }  // namespace
 
-Result<QueryResult> RunQuery(const store::Snapshot& snapshot, std::string_view text,
-                             const QueryOptions& options, const store::CancellationToken* cancel) {
+bool PreparedQuery::State::EnsureOpen() {
+  if (cursor) return !done;
+  if (done) return false;
+  exec::Row seed(ctx.slots, store::kNoTerm);
+  cursor = root->Open(ctx, seed);
+  return true;
+}
+
+bool PreparedQuery::State::NextRow() {
+  if (!EnsureOpen()) return false;
+  if (!cursor->Next(&row)) {
+    Status s = cursor->status();
+    if (s.ok()) s = token.Check();  // a cursor may end early because the token fired
+    if (!s.ok()) Fail(s);
+    done = true;
+    return false;
+  }
+  row.resize(ctx.slots, store::kNoTerm);
+  ++solutions;
+  if ((solutions & 1023) == 0) {
+    if (Status s = token.Check(); !s.ok()) {
+      Fail(s);
+      return false;
+    }
+  }
+  return true;
+}
+
+PreparedQuery::PreparedQuery(std::unique_ptr<State> state) : state_(std::move(state)) {}
+PreparedQuery::~PreparedQuery() = default;
+
+Result<std::unique_ptr<PreparedQuery>> PreparedQuery::Prepare(
+    const store::Snapshot& snapshot, std::string_view text, const QueryOptions& options,
+    const store::CancellationToken* cancel) {
+  auto st = std::make_unique<State>();
+  st->snapshot = &snapshot;
+  st->options = options;
+  st->token.set_parent(cancel);
+  st->token.SetTimeout(options.timeout_seconds);
+  st->memory = std::make_unique<exec::MemoryBudget>(
+      options.memory_limit_bytes > 0 ? options.memory_limit_bytes : exec::kDefaultQueryMemoryBytes);
+
   syntax::ParseOptions po;
   po.base_iri = options.base_iri;
   auto parsed = syntax::ParseQuery(text, po);
   if (!parsed.ok()) return Status::InvalidInput(parsed.error->ToString());
-  const ast::Query& query = *parsed.value;
+  st->query = std::move(*parsed.value);
+  HAMLET_RETURN_IF_ERROR(st->token.Check());
+  st->algebra = algebra::Translate(st->query);
+  HAMLET_RETURN_IF_ERROR(st->token.Check());
+  HAMLET_RETURN_IF_ERROR(PlanQuery(*st));
+  return std::unique_ptr<PreparedQuery>(new PreparedQuery(std::move(st)));
+}
 
-  QueryResult result;
-  result.form = query.form;
-  result.prefixes = query.prologue.prefixes;
-  algebra::QueryAlgebra alg = algebra::Translate(query);
-  result.algebra = algebra::ToSse(alg);
+PreparedQuery::Form PreparedQuery::form() const {
+  return state_->query.form;
+}
+const std::vector<std::string>& PreparedQuery::variables() const {
+  return state_->out_vars;
+}
+const std::vector<std::pair<std::string, std::string>>& PreparedQuery::prefixes() const {
+  return state_->query.prologue.prefixes;
+}
+Status PreparedQuery::status() const {
+  return state_->status;
+}
+bool PreparedQuery::construct_fully_deduplicated() const {
+  return state_->fully_deduplicated;
+}
+size_t PreparedQuery::peak_memory_bytes() const {
+  return state_->memory->peak();
+}
 
-  store::CancellationToken local_token;
-  const store::CancellationToken* token = cancel;
-  if (options.timeout_seconds > 0) {
-    if (cancel != nullptr)
-      return Status::InvalidArgument("pass either a token or a timeout, not both");
-    local_token.SetTimeout(options.timeout_seconds);
-    token = &local_token;
+bool PreparedQuery::NextSolutions(SolutionBatch* batch, size_t max_rows) {
+  State& st = *state_;
+  batch->width = st.out_slots.size();
+  batch->ids.clear();
+  if (st.query.form != Form::kSelect) {
+    st.Fail(Status::InvalidArgument("NextSolutions is for SELECT queries"));
+    return false;
   }
-
-  std::vector<std::string> out_vars;
-  if (query.form == ast::Query::Form::kSelect) {
-    if (query.select_all) {
-      if (query.where) CollectVars(*query.where, &out_vars);
-      ProjectVisible(&alg.op, out_vars);
-    } else {
-      for (const auto& p : query.projection) out_vars.push_back(p.var.value);
+  size_t n = 0;
+  while (n < max_rows && st.NextRow()) {
+    if (st.options.max_rows > 0 && st.solutions > st.options.max_rows) {
+      st.Fail(Status::InvalidInput("the query returns more than " +
+                                   std::to_string(st.options.max_rows) +
+                                   " rows (the configured result limit)"));
+      break;
     }
-  }
-
-  auto stats = snapshot.GetStatistics();
-  if (!stats.ok()) return stats.status();
-  exec::TermResolver terms(snapshot);
-  plan::Planner planner(&terms, &*stats);
-  planner.set_default_graph_is_store_default(alg.dataset.empty());
-  auto root = planner.Plan(alg.op, query.form == ast::Query::Form::kAsk);
-  if (!root.ok()) return root.status();
-
-  exec::ExecContext ctx;
-  ctx.snapshot = &snapshot;
-  ctx.terms = &terms;
-  ctx.cancel = token;
-  if (options.hash_join_budget_bytes > 0)
-    ctx.hash_join_budget_bytes = options.hash_join_budget_bytes;
-  expr::Context functions;
-  functions.base_iri = query.prologue.base;
-  // BNODE() labels must not collide with the store's ("l<load>f<file>_...").
-  functions.bnode_prefix = "q_b";
-  ctx.functions = &functions;
-  // A query with FROM or FROM NAMED runs on exactly the dataset they describe: FROM alone
-  // means no named graphs, FROM NAMED alone an empty default graph.
-  if (!alg.dataset.empty()) {
-    ctx.dataset.default_is_store_default = false;
-    ctx.dataset.named_is_all = false;
-  }
-  for (const auto& d : alg.dataset) {
-    auto id = terms.StoreId(plan::ToRdfTerm(d.iri));
-    if (!id.ok()) return id.status();
-    if (d.named) {
-      if (*id != store::kNoTerm) ctx.dataset.named_graphs.push_back(*id);
-    } else {
-      if (*id != store::kNoTerm) ctx.dataset.default_graphs.push_back(*id);
-    }
-  }
-
-  // Slots the output needs, created before execution fixes the row width.
-  std::vector<size_t> out_slots;
-  for (const auto& v : out_vars) out_slots.push_back(planner.Slot(v));
-  std::map<std::string, size_t> template_slots;
-  for (const auto& t : alg.construct_template) {
-    for (const auto* term : {&t.subject, &t.predicate, &t.object}) {
-      if (term->is_variable()) template_slots[term->value] = planner.Slot(term->value);
-    }
-  }
-  std::vector<size_t> describe_slots;
-  for (const auto& d : alg.describe) {
-    if (d.is_variable()) describe_slots.push_back(planner.Slot(d.value));
-  }
-  if (alg.describe_all && query.where) {
-    std::vector<std::string> all;
-    CollectVars(*query.where, &all);
-    for (const auto& v : all) describe_slots.push_back(planner.Slot(v));
-  }
-  ctx.slots = planner.slots();
-
-  Row seed(ctx.slots, store::kNoTerm);
-  auto cursor = (*root)->Open(ctx, seed);
-  Row row;
-  std::set<rdf::Quad> graph;
-  uint64_t n = 0;
-  while (cursor->Next(&row)) {
-    row.resize(ctx.slots, store::kNoTerm);
+    for (size_t slot : st.out_slots) batch->ids.push_back(st.row[slot]);
     ++n;
-    if ((n & 1023) == 0 && token != nullptr) HAMLET_RETURN_IF_ERROR(token->Check());
-    switch (query.form) {
-      case ast::Query::Form::kSelect: {
-        if (options.max_rows > 0 && n > options.max_rows) {
-          return Status::InvalidInput("the query returns more than " +
-                                      std::to_string(options.max_rows) +
-                                      " rows (the configured result limit)");
-        }
-        std::vector<std::optional<rdf::Term>> out(out_slots.size());
-        for (size_t i = 0; i < out_slots.size(); ++i)
-          HAMLET_RETURN_IF_ERROR(Decode(terms, row[out_slots[i]], &out[i]));
-        result.rows.push_back(std::move(out));
-        break;
-      }
-      case ast::Query::Form::kAsk:
-        result.boolean = true;
-        break;
-      case ast::Query::Form::kConstruct: {
-        // Blank nodes of the template are fresh for each solution.
-        std::map<std::string, rdf::Term> fresh;
-        for (const auto& t : alg.construct_template) {
-          rdf::Term parts[3];
-          bool ok = true;
-          const ast::Term* src[3] = {&t.subject, &t.predicate, &t.object};
-          for (int k = 0; k < 3 && ok; ++k) {
-            if (src[k]->is_variable()) {
-              std::optional<rdf::Term> v;
-              HAMLET_RETURN_IF_ERROR(Decode(terms, row[template_slots[src[k]->value]], &v));
-              if (!v)
-                ok = false;
-              else
-                parts[k] = *v;
-            } else if (src[k]->is_blank()) {
-              auto it = fresh.find(src[k]->value);
-              if (it == fresh.end()) {
-                it = fresh
-                         .emplace(src[k]->value,
-                                  rdf::Term::Blank("c" + std::to_string(n) + "_" + src[k]->value))
-                         .first;
-              }
-              parts[k] = it->second;
-            } else {
-              parts[k] = plan::ToRdfTerm(*src[k]);
-            }
-          }
-          // Only valid RDF triples: no literal subject, IRI predicate.
-          if (!ok || parts[0].is_literal() || !parts[1].is_iri()) continue;
-          graph.insert(rdf::Quad{parts[0], parts[1], parts[2], rdf::Term()});
-        }
-        break;
-      }
-      case ast::Query::Form::kDescribe:
-        for (size_t slot : describe_slots) {
-          if (row[slot] != store::kNoTerm) HAMLET_RETURN_IF_ERROR(Describe(ctx, row[slot], &graph));
-        }
-        break;
-    }
-    if (query.form == ast::Query::Form::kAsk) break;  // one solution answers ASK
   }
-  HAMLET_RETURN_IF_ERROR(cursor->status());
-  if (query.form == ast::Query::Form::kDescribe) {
-    for (const auto& d : alg.describe) {
-      if (d.is_variable()) continue;
-      auto id = terms.StoreId(plan::ToRdfTerm(d));
-      if (!id.ok()) return id.status();
-      if (*id != store::kNoTerm) HAMLET_RETURN_IF_ERROR(Describe(ctx, *id, &graph));
-    }
-  }
-  result.triples.assign(graph.begin(), graph.end());
-  result.variables = out_vars;
+  return n > 0 || (st.status.ok() && !st.done);
+}
 
+Status PreparedQuery::DecodeRow(const SolutionBatch& batch, size_t i,
+                                std::vector<std::optional<rdf::Term>>* out) {
+  out->resize(batch.width);
+  const TermId* ids = batch.row(i);
+  for (size_t c = 0; c < batch.width; ++c) {
+    if (ids[c] == store::kNoTerm) {
+      (*out)[c].reset();
+      continue;
+    }
+    auto t = state_->terms->DecodeValue(ids[c]);
+    if (!t.ok()) return t.status();
+    (*out)[c] = std::move(*t);
+  }
+  return Status::Ok();
+}
+
+Result<bool> PreparedQuery::Ask() {
+  State& st = *state_;
+  if (st.query.form != Form::kAsk) return Status::InvalidArgument("Ask is for ASK queries");
+  bool found = st.NextRow();  // one solution answers ASK
+  if (!st.status.ok()) return st.status;
+  st.done = true;
+  return found;
+}
+
+bool PreparedQuery::NextTriples(std::vector<rdf::Quad>* out, size_t max_triples) {
+  State& st = *state_;
+  out->clear();
+  bool construct = st.query.form == Form::kConstruct;
+  if (!construct && st.query.form != Form::kDescribe) {
+    st.Fail(Status::InvalidArgument("NextTriples is for CONSTRUCT and DESCRIBE queries"));
+    return false;
+  }
+  while (out->size() < max_triples && st.status.ok()) {
+    if (st.NextRow()) {
+      Status s = Status::Ok();
+      if (construct) {
+        s = AppendConstructTriples(st, out);
+      } else {
+        for (size_t slot : st.describe_slots) {
+          if (st.row[slot] != store::kNoTerm) s = AppendDescribedTriples(st, st.row[slot], out);
+          if (!s.ok()) break;
+        }
+      }
+      if (!s.ok()) st.Fail(s);
+      continue;
+    }
+    if (!st.status.ok() || construct || st.described_constants) break;
+    // DESCRIBE <iri>: the constant resources, after the pattern's.
+    st.described_constants = true;
+    for (const auto& d : st.algebra.describe) {
+      if (d.is_variable()) continue;
+      auto id = st.terms->StoreId(plan::ToRdfTerm(d));
+      Status s = id.ok() ? Status::Ok() : id.status();
+      if (s.ok() && *id != store::kNoTerm) s = AppendDescribedTriples(st, *id, out);
+      if (!s.ok()) st.Fail(s);
+    }
+  }
+  return !out->empty();
+}
+
+std::string PreparedQuery::AlgebraText() const {
+  return algebra::ToSse(state_->algebra);
+}
+
+std::string PreparedQuery::PlanText() const {
+  const State& st = *state_;
   exec::ExplainNames names;
-  names.vars = planner.names();
+  names.vars = st.planner->names();
   names.term = [&](TermId id) -> std::string {
-    auto t = terms.Decode(id);
+    auto t = st.terms->DecodeValue(id);
     if (!t.ok()) return "#" + std::to_string(id);
-    const rdf::Term& term = **t;
+    const rdf::Term& term = *t;
     // IRIs shortened with the query's own prefixes, as the user wrote them.
-    for (const auto& [prefix, ns] : query.prologue.prefixes) {
+    for (const auto& [prefix, ns] : st.query.prologue.prefixes) {
       if (term.is_iri() && term.value().size() > ns.size() &&
           term.value().compare(0, ns.size(), ns) == 0) {
         return prefix + ":" + term.value().substr(ns.size());
@@ -303,7 +332,49 @@ Result<QueryResult> RunQuery(const store::Snapshot& snapshot, std::string_view t
     }
     return term.ToNTriples();
   };
-  result.plan = plan::Explain(**root, names);
+  return plan::Explain(*st.root, names);
+}
+
+Result<QueryResult> RunQuery(const store::Snapshot& snapshot, std::string_view text,
+                             const QueryOptions& options, const store::CancellationToken* cancel) {
+  auto prepared = PreparedQuery::Prepare(snapshot, text, options, cancel);
+  if (!prepared.ok()) return prepared.status();
+  PreparedQuery& q = **prepared;
+  QueryResult result;
+  result.form = q.form();
+  result.prefixes = q.prefixes();
+  result.variables = q.variables();
+  switch (q.form()) {
+    case PreparedQuery::Form::kSelect: {
+      SolutionBatch batch;
+      while (q.NextSolutions(&batch)) {
+        for (size_t i = 0; i < batch.rows(); ++i) {
+          result.rows.emplace_back();
+          HAMLET_RETURN_IF_ERROR(q.DecodeRow(batch, i, &result.rows.back()));
+        }
+      }
+      break;
+    }
+    case PreparedQuery::Form::kAsk: {
+      auto b = q.Ask();
+      if (!b.ok()) return b.status();
+      result.boolean = *b;
+      break;
+    }
+    case PreparedQuery::Form::kConstruct:
+    case PreparedQuery::Form::kDescribe: {
+      std::vector<rdf::Quad> batch;
+      std::set<rdf::Quad> graph;
+      while (q.NextTriples(&batch)) graph.insert(batch.begin(), batch.end());
+      result.triples.assign(graph.begin(), graph.end());
+      break;
+    }
+  }
+  HAMLET_RETURN_IF_ERROR(q.status());
+  if (options.explain) {
+    result.algebra = q.AlgebraText();
+    result.plan = q.PlanText();
+  }
   return result;
 }
 

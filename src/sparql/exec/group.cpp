@@ -13,14 +13,20 @@ std::unique_ptr<Cursor> GroupOp::Open(ExecContext& ctx, const Row& seed) const {
   RowSet groups(keys_.size());
   std::vector<uint32_t> first, last, next;
   std::vector<TermId> key(keys_.size());
+  MemoryLease lease(ctx.memory, "GROUP BY");
   Row r;
   while (in->Next(&r)) {
     if (r.size() != rows.width()) {
       return std::make_unique<ErrorCursor>(Status::Internal("GROUP BY input row of another width"));
     }
     uint32_t row = rows.Append(r.data());
-    if ((row & 1023) == 0 && ctx.cancel != nullptr) {
-      if (Status c = ctx.cancel->Check(); !c.ok()) return std::make_unique<ErrorCursor>(c);
+    if ((row & 1023) == 0) {
+      if (ctx.cancel != nullptr) {
+        if (Status c = ctx.cancel->Check(); !c.ok()) return std::make_unique<ErrorCursor>(c);
+      }
+      size_t held = rows.bytes() + groups.bytes() +
+                    (first.capacity() + last.capacity() + next.capacity()) * sizeof(uint32_t);
+      if (Status m = lease.Set(held); !m.ok()) return std::make_unique<ErrorCursor>(m);
     }
     for (size_t i = 0; i < keys_.size(); ++i) {
       const CompiledExpr& k = keys_[i].expr;

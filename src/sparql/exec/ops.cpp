@@ -1,5 +1,7 @@
 #include "sparql/exec/ops.h"
 
+#include "sparql/exec/external_sort.h"
+
 #include "sparql/exec/right_index.h"
 #include "sparql/exec/row_table.h"
 
@@ -345,11 +347,29 @@ std::string ProjectOp::Describe(const ExplainNames& names) const {
 }
 
 std::unique_ptr<Cursor> DistinctOp::Open(ExecContext& ctx, const Row& seed) const {
-  std::shared_ptr<RowSet> seen;
-  return Counted(*this, Map(children[0]->Open(ctx, seed), [seen](Row* r) mutable {
-    if (!seen) seen = std::make_shared<RowSet>(r->size());
-    return seen->Insert(r->data());
-  }));
+  // The rows seen so far, held within the query's memory budget.
+  class DistinctCursor : public Cursor {
+   public:
+    DistinctCursor(std::unique_ptr<Cursor> in, ExecContext& ctx)
+        : in_(std::move(in)), lease_(ctx.memory, "DISTINCT") {}
+    bool Next(Row* r) override {
+      while (status_.ok() && in_->Next(r)) {
+        if (!seen_) seen_ = std::make_unique<RowSet>(r->size());
+        if (!seen_->Insert(r->data())) continue;
+        if (seen_->bytes() > lease_.held()) status_ = lease_.Set(seen_->bytes());
+        if (status_.ok()) return true;
+      }
+      return false;
+    }
+    Status status() const override { return status_.ok() ? in_->status() : status_; }
+
+   private:
+    std::unique_ptr<Cursor> in_;
+    std::unique_ptr<RowSet> seen_;
+    MemoryLease lease_;
+    Status status_;
+  };
+  return Counted(*this, std::make_unique<DistinctCursor>(children[0]->Open(ctx, seed), ctx));
 }
 
 std::unique_ptr<Cursor> SliceOp::Open(ExecContext& ctx, const Row& seed) const {
@@ -393,37 +413,34 @@ std::string SliceOp::Describe(const ExplainNames&) const {
 
 std::unique_ptr<Cursor> OrderByOp::Open(ExecContext& ctx, const Row& seed) const {
   auto in = children[0]->Open(ctx, seed);
-  auto rows = Drain(in.get(), ctx);
-  if (!rows.ok()) return std::make_unique<ErrorCursor>(rows.status());
-  struct Keyed {
-    std::vector<std::optional<rdf::Term>> keys;
-    Row row;
-  };
-  std::vector<Keyed> keyed;
-  keyed.reserve(rows->size());
-  for (auto& r : *rows) {
-    Keyed k;
-    for (const auto& key : keys_) k.keys.push_back(Evaluate(key.expr, r, ctx));
-    k.row = std::move(r);
-    keyed.push_back(std::move(k));
-  }
-  std::stable_sort(keyed.begin(), keyed.end(), [this](const Keyed& a, const Keyed& b) {
+  ExternalSorter sorter(ctx, [this](const SortRecord& a, const SortRecord& b) {
     for (size_t i = 0; i < keys_.size(); ++i) {
       int c = OrderCompare(a.keys[i], b.keys[i]);
-      if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
+      if (c != 0) return keys_[i].descending ? -c : c;
     }
-    return false;
+    return 0;
   });
-  std::vector<Row> out;
-  out.reserve(keyed.size());
-  for (auto& k : keyed) out.push_back(std::move(k.row));
-  return Counted(*this, std::make_unique<VectorCursor>(std::move(out)));
+  SortRecord rec;
+  uint64_t n = 0;
+  while (in->Next(&rec.row)) {
+    rec.keys.clear();
+    for (const auto& key : keys_) rec.keys.push_back(Evaluate(key.expr, rec.row, ctx));
+    if (Status s = sorter.Add(std::move(rec)); !s.ok()) return std::make_unique<ErrorCursor>(s);
+    rec = SortRecord();
+    if ((++n & 1023) == 0 && ctx.cancel != nullptr) {
+      if (Status s = ctx.cancel->Check(); !s.ok()) return std::make_unique<ErrorCursor>(s);
+    }
+  }
+  if (!in->status().ok()) return std::make_unique<ErrorCursor>(in->status());
+  spilled_runs_ = sorter.runs();
+  return Counted(*this, sorter.Finish());
 }
 
 std::string OrderByOp::Describe(const ExplainNames& names) const {
   std::string s = "OrderBy";
   for (const auto& k : keys_)
     s += std::string(k.descending ? " desc " : " ") + exec::Describe(k.expr, names);
+  if (spilled_runs_ > 0) s += " (spilled to disk: " + std::to_string(spilled_runs_ + 1) + " runs)";
   return s;
 }
 

@@ -195,6 +195,7 @@ bool Bind(const PatternTerm& p, TermId v, Row* row) {
 std::unique_ptr<Cursor> PathOp::Open(ExecContext& ctx, const Row& seed) const {
   std::vector<Row> rows;
   Status status;
+  auto lease = std::make_unique<MemoryLease>(ctx.memory, "a property path");
   auto run_in = [&](TermId graph, bool default_graph) -> Status {
     PathEvaluator ev(ctx, graph, default_graph);
     Row base = seed;
@@ -234,6 +235,11 @@ std::unique_ptr<Cursor> PathOp::Open(ExecContext& ctx, const Row& seed) const {
         TermId sv = forward ? start : end, ov = forward ? end : start;
         if (!Bind(s_, sv, &r) || !Bind(o_, ov, &r)) continue;
         rows.push_back(std::move(r));
+        if ((rows.size() & 1023) == 0) {
+          HAMLET_RETURN_IF_ERROR(lease->Set(rows.capacity() * (sizeof(Row) + base.size() * 8) +
+                                            ctx.path_cache_terms * 2 * sizeof(TermId)));
+          if (ctx.cancel != nullptr) HAMLET_RETURN_IF_ERROR(ctx.cancel->Check());
+        }
       }
     }
     return Status::Ok();
@@ -267,15 +273,18 @@ std::unique_ptr<Cursor> PathOp::Open(ExecContext& ctx, const Row& seed) const {
   }
   class Result : public Cursor {
    public:
-    Result(std::vector<Row> rows, Status st) : inner_(std::move(rows)), st_(std::move(st)) {}
+    Result(std::vector<Row> rows, Status st, std::unique_ptr<MemoryLease> lease)
+        : inner_(std::move(rows)), st_(std::move(st)), lease_(std::move(lease)) {}
     bool Next(Row* r) override { return st_.ok() && inner_.Next(r); }
     Status status() const override { return st_; }
 
    private:
     VectorCursor inner_;
     Status st_;
+    std::unique_ptr<MemoryLease> lease_;  // the rows stay in the budget until read
   };
-  return Counted(*this, std::make_unique<Result>(std::move(rows), std::move(status)));
+  return Counted(*this,
+                 std::make_unique<Result>(std::move(rows), std::move(status), std::move(lease)));
 }
 
 std::string PathOp::Describe(const ExplainNames& names) const {

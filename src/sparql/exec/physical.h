@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "rdf/status.h"
+#include "sparql/exec/memory_budget.h"
 #include "sparql/exec/term_resolver.h"
 #include "sparql/expr/expr.h"
 #include "store/cancellation.h"
@@ -42,10 +43,14 @@ struct Dataset {
 // laptop neither swaps nor dies.
 inline constexpr size_t kDefaultHashJoinBudgetBytes = size_t{1} << 30;
 
+// One query's context: what it reads, its deadline and its caller's token (one token: the
+// deadline's, parented to the caller's), its memory budget, and where it may spill.
 struct ExecContext {
   const store::Snapshot* snapshot = nullptr;
   TermResolver* terms = nullptr;
   const store::CancellationToken* cancel = nullptr;
+  MemoryBudget* memory = nullptr;  // null: no limit
+  std::string spill_dir;           // "": $TMPDIR, else /tmp
   Dataset dataset;
   size_t slots = 0;                    // row width
   expr::Context* functions = nullptr;  // NOW(), RAND(), BNODE(), base IRI for IRI()

@@ -31,7 +31,7 @@ class RightIndex {
   static Result<std::unique_ptr<RightIndex>> Build(Cursor* right, const ExecContext& ctx,
                                                    const std::vector<size_t>& keys,
                                                    std::vector<size_t> columns, const Row& seed) {
-    auto index = std::unique_ptr<RightIndex>(new RightIndex(keys, seed));
+    auto index = std::unique_ptr<RightIndex>(new RightIndex(keys, seed, ctx.memory));
     if (columns.empty()) {
       index->WholeRows();
     } else {
@@ -49,8 +49,12 @@ class RightIndex {
       // Materialising operators check for cancellation as they fill memory.
       if ((++n & 1023) == 0 && ctx.cancel != nullptr) HAMLET_RETURN_IF_ERROR(ctx.cancel->Check());
       if (n >= kEnd) return Status::InvalidInput("a join side has more than 4 billion rows");
-      if (index->data_.size() * sizeof(TermId) * 2 > ctx.hash_join_budget_bytes) {
-        return std::unique_ptr<RightIndex>();
+      if ((n & 1023) == 0 || index->data_.size() == index->data_.capacity()) {
+        size_t bytes = index->data_.capacity() * sizeof(TermId) * 2;
+        if (bytes > ctx.hash_join_budget_bytes || !index->lease_.Fits(bytes)) {
+          return std::unique_ptr<RightIndex>();
+        }
+        HAMLET_RETURN_IF_ERROR(index->lease_.Set(bytes));
       }
     }
     HAMLET_RETURN_IF_ERROR(right->status());
@@ -61,10 +65,9 @@ class RightIndex {
   // Why a join stopped when Build found its side too big and it had no other way.
   static Status OverBudget(const ExecContext& ctx) {
     size_t budget = ctx.hash_join_budget_bytes;
-    return Status::InvalidInput("a join's in-memory side exceeds the memory budget (" +
-                                (budget >= (1u << 20) ? std::to_string(budget >> 20) + " MiB"
-                                                      : std::to_string(budget) + " bytes") +
-                                ")");
+    if (ctx.memory != nullptr && ctx.memory->limit() < budget) budget = ctx.memory->limit();
+    return Status::ResourceExhausted("the query needs more than " + FormatBytes(budget) +
+                                     " of memory for a hash join; raise --memory-limit");
   }
 
   // The first candidate row for `left` (kEnd: none); Next walks the chain.
@@ -124,7 +127,8 @@ class RightIndex {
   }
 
  private:
-  RightIndex(const std::vector<size_t>& keys, const Row& seed) : keys_(keys), seed_(seed) {}
+  RightIndex(const std::vector<size_t>& keys, const Row& seed, MemoryBudget* memory)
+      : keys_(keys), seed_(seed), lease_(memory, "a hash join") {}
 
   // Each stored row is its chain link followed by its columns: walking a chain then touches
   // one cache line per row instead of two (probing is bound by cache misses).
@@ -197,6 +201,7 @@ class RightIndex {
   std::vector<bool> in_columns_;
   std::vector<size_t> key_pos_;
   std::vector<TermId> data_;
+  MemoryLease lease_;  // data_ and the chain heads, in the query's budget
   std::vector<uint32_t> heads_;
   uint64_t mask_ = 0;
 };

@@ -25,6 +25,8 @@ class RowArena {
   const TermId* At(uint32_t i) const { return data_.data() + static_cast<size_t>(i) * width_; }
   size_t size() const { return size_; }
   size_t width() const { return width_; }
+  // Memory held, for the query's budget.
+  size_t bytes() const { return data_.capacity() * sizeof(TermId); }
 
  private:
   size_t width_;
@@ -64,6 +66,8 @@ class RowSet {
   }
   const TermId* Key(uint32_t i) const { return keys_.At(i); }
   size_t size() const { return keys_.size(); }
+  // Memory held, for the query's budget.
+  size_t bytes() const { return keys_.bytes() + slots_.capacity() * sizeof(uint32_t); }
 
  private:
   uint64_t Hash(const TermId* key) const {

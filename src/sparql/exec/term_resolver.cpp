@@ -10,10 +10,8 @@ Result<const rdf::Term*> TermResolver::Decode(TermId id) {
   }
   auto it = cache_.find(id);
   if (it != cache_.end()) return &it->second;
-  if (cache_.size() >= kMaxCachedTerms) {
-    // Node handles keep their terms at the same address: pointers handed out stay valid.
-    while (!cache_.empty()) retired_.push_back(cache_.extract(cache_.begin()));
-  }
+  // Emptied wholesale when full: a scan over millions of terms must not keep them all.
+  if (cache_.size() >= kMaxCachedTerms) cache_.clear();
   auto t = snapshot_.Decode(id);
   if (!t.ok()) return t.status();
   return &cache_.emplace(id, std::move(*t)).first->second;

@@ -32,7 +32,8 @@ class TermResolver {
  public:
   explicit TermResolver(const store::Snapshot& snapshot) : snapshot_(snapshot) {}
 
-  // REQUIRES: id != kNoTerm. The pointer stays valid for the resolver's lifetime.
+  // REQUIRES: id != kNoTerm. The pointer stays valid until the next call of Decode (the
+  // cache of decoded terms is bounded and may be emptied then): copy what you keep.
   Result<const rdf::Term*> Decode(TermId id);
   // The term as a value. Numbers and dates kept in their ids are decoded on the spot
   // without entering the cache (filling the cache cost more than decoding them).
@@ -58,7 +59,6 @@ class TermResolver {
   // Node-based: a term keeps its address while the map grows, so no separate allocation.
   using Cache = std::unordered_map<TermId, rdf::Term>;
   Cache cache_;
-  std::vector<Cache::node_type> retired_;  // keeps pointers valid after a purge
   std::vector<std::unique_ptr<rdf::Term>> local_;
   std::unordered_map<std::string, TermId> local_index_;  // N-Triples form -> local id
   std::unordered_map<std::string, TermId> store_index_;  // N-Triples form -> store id

@@ -20,7 +20,8 @@
 //  * tsv: header ?x<TAB>?y; terms in N-Triples syntax, except literals of xsd:integer,
 //    xsd:decimal, xsd:double and xsd:boolean whose lexical form is a Turtle number/boolean
 //    token, which are written bare (4, 5.5, 1.0e6, true); LF line ends. ASK: "?_askResult".
-//  * table: buffers all rows (for terminals), then prints a box of columns sized to content,
+//  * table: holds the first 1,000 rows to size the columns, then streams (later cells are cut
+//    to those widths with "…"); prints a box of columns sized to content,
 //    IRIs shortened with the prefix list, cells longer than max_cell_width code points cut
 //    with "…", and a footer "N rows" (or "1 row"). ASK prints "true"/"false" and newline.
 //

@@ -167,6 +167,11 @@ bool IsLocalNameChar(unsigned char c) {
          c == '_' || c == '-' || c == '.' || c >= 0x80;
 }
 
+// Rows the table holds to size its columns; later rows are written as they come, cut to those
+// widths. Enough to size columns well for anything a terminal shows whole, bounded so that a
+// table of millions of rows streams in constant memory.
+constexpr size_t kTableSampleRows = 1000;
+
 class TableWriter : public BaseWriter {
  public:
   TableWriter(Output out, const WriterOptions& options) : BaseWriter(out), options_(options) {}
@@ -182,43 +187,24 @@ class TableWriter : public BaseWriter {
     std::vector<std::string> line;
     line.reserve(row.size());
     for (const auto& t : row) line.push_back(Truncate(Display(t), options_.max_cell_width));
+    ++rows_;
+    if (!width_.empty()) {  // streaming: the columns are sized already
+      // (The header makes every width at least 2, so Truncate never sees 0, "no limit".)
+      for (size_t i = 0; i < line.size(); ++i) line[i] = Truncate(line[i], width_[i]);
+      pending_ += Line(line);
+      if (pending_.size() > (1 << 16)) return FlushPending();
+      return Status::Ok();
+    }
     cells_.push_back(std::move(line));
+    if (cells_.size() > kTableSampleRows) return StartStreaming();
     return Status::Ok();
   }
   Status DoFinish() override {
-    const size_t ncols = cells_.front().size();
-    std::vector<size_t> width(ncols, 0);
-    for (const auto& line : cells_) {
-      for (size_t i = 0; i < ncols; ++i) width[i] = std::max(width[i], DisplayWidth(line[i]));
-    }
-    std::string rule = "+";
-    for (size_t w : width) rule += std::string(w + 2, '-') + "+";
-    rule += '\n';
-    std::string s;
-    if (ncols > 0) s += rule;
-    for (size_t r = 0; r < cells_.size(); ++r) {
-      if (ncols > 0) {
-        s += '|';
-        for (size_t i = 0; i < ncols; ++i) {
-          s += ' ';
-          s += cells_[r][i];
-          s += std::string(width[i] - DisplayWidth(cells_[r][i]) + 1, ' ');
-          s += '|';
-        }
-        s += '\n';
-        if (r == 0) s += rule;
-      }
-      if (s.size() > (1 << 16)) {
-        HAMLET_RETURN_IF_ERROR(out_.Write(s));
-        s.clear();
-      }
-    }
-    if (ncols > 0 && cells_.size() > 1) s += rule;
-    if (options_.row_count_footer) {
-      size_t n = cells_.size() - 1;
-      s += std::to_string(n) + (n == 1 ? " row\n" : " rows\n");
-    }
-    return out_.Write(s);
+    if (width_.empty()) HAMLET_RETURN_IF_ERROR(StartStreaming());
+    if (!width_.empty() && rows_ > 0) pending_ += Rule();
+    if (options_.row_count_footer)
+      pending_ += std::to_string(rows_) + (rows_ == 1 ? " row\n" : " rows\n");
+    return FlushPending();
   }
   Status DoBoolean(bool value) override { return out_.Write(value ? "true\n" : "false\n"); }
 
@@ -256,8 +242,53 @@ class TableWriter : public BaseWriter {
     return s;
   }
 
+  // Sizes the columns from the rows held so far and writes them with the header.
+  Status StartStreaming() {
+    const size_t ncols = cells_.front().size();
+    width_.assign(ncols, 0);
+    for (const auto& line : cells_) {
+      for (size_t i = 0; i < ncols; ++i) width_[i] = std::max(width_[i], DisplayWidth(line[i]));
+    }
+    if (ncols == 0) {
+      cells_.clear();
+      return Status::Ok();
+    }
+    pending_ += Rule();
+    for (size_t r = 0; r < cells_.size(); ++r) {
+      pending_ += Line(cells_[r]);
+      if (r == 0) pending_ += Rule();
+      if (pending_.size() > (1 << 16)) HAMLET_RETURN_IF_ERROR(FlushPending());
+    }
+    cells_.clear();
+    return Status::Ok();
+  }
+  std::string Rule() const {
+    std::string rule = "+";
+    for (size_t w : width_) rule += std::string(w + 2, '-') + "+";
+    return rule + '\n';
+  }
+  std::string Line(const std::vector<std::string>& cells) const {
+    if (width_.empty()) return "";
+    std::string s = "|";
+    for (size_t i = 0; i < width_.size(); ++i) {
+      s += ' ';
+      s += cells[i];
+      s += std::string(width_[i] - DisplayWidth(cells[i]) + 1, ' ');
+      s += '|';
+    }
+    return s + '\n';
+  }
+  Status FlushPending() {
+    Status s = out_.Write(pending_);
+    pending_.clear();
+    return s;
+  }
+
   WriterOptions options_;
-  std::vector<std::vector<std::string>> cells_;  // [0] = header
+  std::vector<std::vector<std::string>> cells_;  // [0] = header; the sample before streaming
+  std::vector<size_t> width_;                    // column widths, once streaming
+  std::string pending_;                          // output not yet written
+  size_t rows_ = 0;
 };
 
 }  // namespace

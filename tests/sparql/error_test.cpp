@@ -244,4 +244,23 @@ TEST(SparqlErrors, DeeplyNestedInputIsRejectedNotCrashed) {
   EXPECT_NE(e.find("nesting is too deep"), std::string::npos) << e;
 }
 
+TEST(SparqlErrors, LongOperatorChainsAreRejectedNotCrashed) {
+  // The grammar reads 1+1+... flat; lowering nests it, and deeper than 1,000 levels is an
+  // error (4,000 operands crashed the planner's recursion; 50,000 the parse command).
+  for (const char* op : {"+", "*", "&&", "||"}) {
+    for (int n : {4000, 50000}) {
+      std::string chain = "1";
+      for (int i = 1; i < n; ++i) chain += std::string(op) + "1";
+      std::string e = QueryError("SELECT * { FILTER(" + chain + ") }");
+      EXPECT_EQ(e,
+                "line 1, column 19: expression is too deeply nested (more than 1000 nested "
+                "operators or calls)")
+          << op << " x " << n;
+    }
+  }
+  std::string ok = "1";
+  for (int i = 1; i < 999; ++i) ok += "+1";
+  EXPECT_EQ(QueryError("SELECT (" + ok + " AS ?x) {}"), "<parsed>");
+}
+
 }  // namespace

@@ -310,8 +310,20 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanOpIn(const Op& op, const GraphC
       auto u = std::make_unique<exec::UnionOp>();
       std::set<size_t> certain, maybe;
       bool first = true;
-      for (size_t i = 0; i < op.children.size(); ++i) {
-        auto c = child(i);
+      // UNION chains are left-deep in the algebra (A UNION B UNION C is ((A B) C)): planned
+      // as one n-ary union, so 10,000 branches cost neither 10,000 stack frames nor cursors.
+      std::vector<const Op*> branches, todo = {&op};
+      while (!todo.empty()) {
+        const Op* cur = todo.back();
+        todo.pop_back();
+        if (cur->kind != Op::Kind::kUnion) {
+          branches.push_back(cur);
+          continue;
+        }
+        for (size_t i = cur->children.size(); i-- > 0;) todo.push_back(&cur->children[i]);
+      }
+      for (const Op* branch : branches) {
+        auto c = PlanOp(*branch, g, false);
         if (!c.ok()) return c;
         std::set<size_t> cc = Set((*c)->certain_vars);
         if (first) {

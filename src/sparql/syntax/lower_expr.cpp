@@ -61,7 +61,22 @@ void Lowerer::CheckBuiltinArity(const Node& n, std::size_t count) {
   }
 }
 
+// Operators nested deeper than this are refused: every later pass (algebra, compilation,
+// evaluation, printing) walks expressions recursively, and a chain of 4,000 `+` overflowed
+// the stack there. Brackets are limited to 96 levels by the grammar; this bounds operator
+// chains (1+1+...+1), which the grammar reads flat. Far beyond any hand-written query.
+constexpr int kMaxExpressionDepth = 1000;
+
 ast::Expr Lowerer::Expression(const Node& n, bool allow_aggregates) {
+  struct DepthGuard {
+    int& depth;
+    explicit DepthGuard(int& d) : depth(++d) {}
+    ~DepthGuard() { --depth; }
+  } guard(expression_depth_);
+  if (expression_depth_ > kMaxExpressionDepth) {
+    Fail(n, "expression is too deeply nested (more than " + std::to_string(kMaxExpressionDepth) +
+                " nested operators or calls)");
+  }
   ast::Expr e;
   e.offset = n.pos;
   switch (n.kind) {

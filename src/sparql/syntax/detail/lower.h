@@ -82,6 +82,7 @@ class Lowerer {
   std::size_t current_operation_ = 0;
   int anon_counter_ = 0;
   bool saw_aggregate_ = false;
+  int expression_depth_ = 0;  // of the expression being lowered (see kMaxExpressionDepth)
 };
 
 // Variables of a term / triple / expression (helpers shared by the checks).

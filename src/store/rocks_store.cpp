@@ -104,6 +104,10 @@ class RocksCursor : public QuadCursor {
         rocksdb::ReadOptions ro;
         ro.snapshot = snap_;
         ro.iterate_upper_bound = &slot->upper_slice;
+        // A scan of a whole index reads every block once: keeping them would evict the
+        // dictionary and index blocks that lookups need, and grow the process by the cache
+        // size for nothing.
+        ro.fill_cache = !r.prefix.empty();
         slot->upper = std::string(kQuadKeyBytes + 1, '\xFF');
         slot->upper_slice = rocksdb::Slice(slot->upper);
         slot->it.reset(store_->db()->NewIterator(ro, store_->cf(IndexCf(r.index))));
@@ -292,7 +296,8 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& dir,
   db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   db_options.keep_log_file_num = 2;
 
-  auto cache = rocksdb::NewLRUCache(kBlockCacheBytes);
+  auto cache = rocksdb::NewLRUCache(options.block_cache_bytes > 0 ? options.block_cache_bytes
+                                                                   : kBlockCacheBytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (int i = 0; i < kCfCount; ++i) {
     rocksdb::ColumnFamilyOptions cf;

@@ -39,6 +39,9 @@ inline constexpr int kFormatVersion = 2;
 
 struct OpenOptions {
   bool create_if_missing = true;
+  // RocksDB's block cache (0: the default, 256 MiB). A one-shot command gains little from a
+  // big cache, which starts cold, but pays for it in resident memory on a long scan.
+  size_t block_cache_bytes = 0;
 };
 
 // Iterates the quads matching a pattern, in the order of the index chosen for it.

@@ -53,7 +53,7 @@ class TermResolver {
  private:
   // Decoded store terms kept per query; bounded so that a query touching millions of terms
   // keeps memory in check (entries are dropped wholesale, and decoded again if needed).
-  static constexpr size_t kMaxCachedTerms = 1 << 21;
+  static constexpr size_t kMaxCachedTerms = 1 << 18;
 
   const store::Snapshot& snapshot_;
   // Node-based: a term keeps its address while the map grows, so no separate allocation.

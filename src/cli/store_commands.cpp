@@ -81,14 +81,7 @@ class ProgressPrinter {
 };
 
 std::string Shorten(const rdf::Term& t, const io::PrefixList& prefixes) {
-  if (t.is_iri()) {
-    for (const auto& [name, ns] : prefixes) {
-      if (!ns.empty() && t.value().size() > ns.size() && t.value().compare(0, ns.size(), ns) == 0) {
-        return name + ":" + t.value().substr(ns.size());
-      }
-    }
-  }
-  return t.ToNTriples();
+  return t.is_iri() ? rdf::ShortIri(t.value(), prefixes) : t.ToNTriples();
 }
 
 }  // namespace

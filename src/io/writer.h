@@ -31,10 +31,11 @@
 #include "io/syntax.h"
 #include "rdf/status.h"
 #include "rdf/term.h"
+#include "rdf/text.h"
 
 namespace hamlet::io {
 
-using PrefixList = std::vector<std::pair<std::string, std::string>>;  // (name, namespace IRI)
+using PrefixList = rdf::PrefixList;  // (name, namespace IRI)
 
 class QuadWriter {
  public:

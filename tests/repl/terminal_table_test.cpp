@@ -1,6 +1,8 @@
 // Terminal tables: widths that fit the screen, cut cells, shortened IRIs.
 #include "repl/terminal_table.h"
 
+#include "io/writer.h"
+
 #include <gtest/gtest.h>
 
 #include <sstream>

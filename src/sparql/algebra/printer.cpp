@@ -8,6 +8,8 @@
 #include "rdf/term.h"
 #include "sparql/algebra/algebra.h"
 
+#include "rdf/text.h"
+
 namespace hamlet::sparql::algebra {
 namespace {
 
@@ -63,21 +65,7 @@ class Printer {
     return out + "^^" + Iri(dt);
   }
 
-  std::string Iri(const std::string& iri) const {
-    const std::pair<std::string, std::string>* best = nullptr;
-    for (const auto& p : options_.prefixes) {
-      if (iri.size() >= p.second.size() && iri.compare(0, p.second.size(), p.second) == 0 &&
-          (!best || p.second.size() > best->second.size())) {
-        std::string local = iri.substr(p.second.size());
-        bool plain = local.empty() || (local[0] != '-' && local[0] != '.');
-        for (char c : local)
-          plain &= std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-        if (plain) best = &p;
-      }
-    }
-    if (best) return best->first + ":" + iri.substr(best->second.size());
-    return "<" + iri + ">";
-  }
+  std::string Iri(const std::string& iri) const { return rdf::ShortIri(iri, options_.prefixes); }
 
   std::string Path(const ast::Path& p) const {
     switch (p.kind) {

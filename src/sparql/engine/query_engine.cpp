@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "rdf/text.h"
 #include "sparql/algebra/algebra.h"
 #include "sparql/exec/physical.h"
 #include "sparql/plan/planner.h"
@@ -322,15 +323,9 @@ std::string PreparedQuery::PlanText() const {
   names.term = [&](TermId id) -> std::string {
     auto t = st.terms->DecodeValue(id);
     if (!t.ok()) return "#" + std::to_string(id);
-    const rdf::Term& term = *t;
     // IRIs shortened with the query's own prefixes, as the user wrote them.
-    for (const auto& [prefix, ns] : st.query.prologue.prefixes) {
-      if (term.is_iri() && term.value().size() > ns.size() &&
-          term.value().compare(0, ns.size(), ns) == 0) {
-        return prefix + ":" + term.value().substr(ns.size());
-      }
-    }
-    return term.ToNTriples();
+    if (t->is_iri()) return rdf::ShortIri(t->value(), st.query.prologue.prefixes);
+    return t->ToNTriples();
   };
   return plan::Explain(*st.root, names);
 }

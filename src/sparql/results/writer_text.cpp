@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "rdf/vocab.h"
+#include "sparql/results/table.h"
 #include "sparql/results/writer_impl.h"
 
 namespace hamlet::sparql::results {
@@ -141,32 +142,6 @@ class DelimitedWriter : public BaseWriter {
   std::string buf_;
 };
 
-// Number of UTF-8 code points in `s`.
-size_t DisplayWidth(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-// `s` cut to at most `max` code points, ending in "…" when cut.
-std::string Truncate(const std::string& s, size_t max) {
-  if (max == 0 || DisplayWidth(s) <= max) return s;
-  size_t keep = max > 1 ? max - 1 : 0;
-  size_t n = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (n == keep) break;
-      ++n;
-    }
-  }
-  return s.substr(0, i) + "\xE2\x80\xA6";
-}
-
-bool IsLocalNameChar(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(static_cast<char>(c)) ||
-         c == '_' || c == '-' || c == '.' || c >= 0x80;
-}
-
 // Rows the table holds to size its columns; later rows are written as they come, cut to those
 // widths. Enough to size columns well for anything a terminal shows whole, bounded so that a
 // table of millions of rows streams in constant memory.
@@ -186,12 +161,12 @@ class TableWriter : public BaseWriter {
   Status DoRow(const std::vector<std::optional<rdf::Term>>& row) override {
     std::vector<std::string> line;
     line.reserve(row.size());
-    for (const auto& t : row) line.push_back(Truncate(Display(t), options_.max_cell_width));
+    for (const auto& t : row) {
+      line.push_back(rdf::Truncate(DisplayTerm(t, options_.prefixes), options_.max_cell_width));
+    }
     ++rows_;
     if (!width_.empty()) {  // streaming: the columns are sized already
-      // (The header makes every width at least 2, so Truncate never sees 0, "no limit".)
-      for (size_t i = 0; i < line.size(); ++i) line[i] = Truncate(line[i], width_[i]);
-      pending_ += Line(line);
+      pending_ += TableRow(line, width_);
       if (pending_.size() > (1 << 16)) return FlushPending();
       return Status::Ok();
     }
@@ -201,7 +176,7 @@ class TableWriter : public BaseWriter {
   }
   Status DoFinish() override {
     if (width_.empty()) HAMLET_RETURN_IF_ERROR(StartStreaming());
-    if (!width_.empty() && rows_ > 0) pending_ += Rule();
+    if (!width_.empty() && rows_ > 0) pending_ += TableRule(width_);
     if (options_.row_count_footer)
       pending_ += std::to_string(rows_) + (rows_ == 1 ? " row\n" : " rows\n");
     return FlushPending();
@@ -209,74 +184,22 @@ class TableWriter : public BaseWriter {
   Status DoBoolean(bool value) override { return out_.Write(value ? "true\n" : "false\n"); }
 
  private:
-  std::string ShortIri(const std::string& iri) const {
-    const std::pair<std::string, std::string>* best = nullptr;
-    for (const auto& p : options_.prefixes) {
-      if (p.second.empty() || iri.compare(0, p.second.size(), p.second) != 0) continue;
-      std::string_view local = std::string_view(iri).substr(p.second.size());
-      if (!std::all_of(local.begin(), local.end(),
-                       [](char c) { return IsLocalNameChar(static_cast<unsigned char>(c)); }) ||
-          (!local.empty() &&
-           (local.back() == '.' || local.front() == '-' || local.front() == '.'))) {
-        continue;
-      }
-      if (best == nullptr || p.second.size() > best->second.size()) best = &p;
-    }
-    if (best != nullptr) return best->first + ":" + iri.substr(best->second.size());
-    std::string s;
-    rdf::AppendNTriples(rdf::Term::Iri(iri).view(), &s);
-    return s;
-  }
-  std::string Display(const std::optional<rdf::Term>& t) const {
-    if (!t || t->is_none()) return "";
-    if (t->is_iri()) return ShortIri(t->value());
-    if (t->is_blank()) return "_:" + t->value();
-    if (t->lang().empty() && IsBareTurtleToken(t->value(), t->datatype())) return t->value();
-    std::string s;
-    rdf::AppendNTriples(rdf::Term::Literal(t->value()).view(), &s);
-    if (!t->lang().empty()) {
-      s += "@" + t->lang();
-    } else if (t->datatype() != rdf::vocab::kXsdString) {
-      s += "^^" + ShortIri(t->datatype());
-    }
-    return s;
-  }
-
   // Sizes the columns from the rows held so far and writes them with the header.
   Status StartStreaming() {
     const size_t ncols = cells_.front().size();
-    width_.assign(ncols, 0);
-    for (const auto& line : cells_) {
-      for (size_t i = 0; i < ncols; ++i) width_[i] = std::max(width_[i], DisplayWidth(line[i]));
-    }
+    width_ = LayoutColumns(cells_, ncols, TableLayout{});
     if (ncols == 0) {
       cells_.clear();
       return Status::Ok();
     }
-    pending_ += Rule();
+    pending_ += TableRule(width_);
     for (size_t r = 0; r < cells_.size(); ++r) {
-      pending_ += Line(cells_[r]);
-      if (r == 0) pending_ += Rule();
+      pending_ += TableRow(cells_[r], width_);
+      if (r == 0) pending_ += TableRule(width_);
       if (pending_.size() > (1 << 16)) HAMLET_RETURN_IF_ERROR(FlushPending());
     }
     cells_.clear();
     return Status::Ok();
-  }
-  std::string Rule() const {
-    std::string rule = "+";
-    for (size_t w : width_) rule += std::string(w + 2, '-') + "+";
-    return rule + '\n';
-  }
-  std::string Line(const std::vector<std::string>& cells) const {
-    if (width_.empty()) return "";
-    std::string s = "|";
-    for (size_t i = 0; i < width_.size(); ++i) {
-      s += ' ';
-      s += cells[i];
-      s += std::string(width_[i] - DisplayWidth(cells[i]) + 1, ' ');
-      s += '|';
-    }
-    return s + '\n';
   }
   Status FlushPending() {
     Status s = out_.Write(pending_);

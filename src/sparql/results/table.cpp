@@ -1,4 +1,4 @@
-#include "repl/terminal_table.h"
+#include "sparql/results/table.h"
 
 #include <algorithm>
 #include <numeric>
@@ -6,24 +6,9 @@
 #include "rdf/vocab.h"
 #include "sparql/results/writer.h"
 
-namespace hamlet::repl {
+namespace hamlet::sparql::results {
 
 namespace {
-
-constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
-
-bool IsLocalNameChar(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '-' || c == '.' || c >= 0x80;
-}
-
-bool IsLocalName(std::string_view local) {
-  if (!std::all_of(local.begin(), local.end(),
-                   [](char c) { return IsLocalNameChar(static_cast<unsigned char>(c)); })) {
-    return false;
-  }
-  return local.empty() || (local.back() != '.' && local.front() != '-' && local.front() != '.');
-}
 
 // Control characters would move the cursor: a cell shows them escaped, on one line.
 std::string OneLine(std::string_view s) {
@@ -47,46 +32,17 @@ std::string OneLine(std::string_view s) {
 
 }  // namespace
 
-size_t DisplayWidth(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-std::string Truncate(std::string_view s, size_t max) {
-  if (max == 0 || DisplayWidth(s) <= max) return std::string(s);
-  size_t keep = max - 1, n = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (n == keep) break;
-      ++n;
-    }
-  }
-  return std::string(s.substr(0, i)) + std::string(kEllipsis);
-}
-
-std::string ShortIri(std::string_view iri, const io::PrefixList& prefixes) {
-  const std::pair<std::string, std::string>* best = nullptr;
-  for (const auto& p : prefixes) {
-    if (p.second.empty() || !iri.starts_with(p.second)) continue;
-    if (!IsLocalName(iri.substr(p.second.size()))) continue;
-    if (best == nullptr || p.second.size() > best->second.size()) best = &p;
-  }
-  if (best != nullptr) return best->first + ":" + std::string(iri.substr(best->second.size()));
-  return "<" + std::string(iri) + ">";
-}
-
-std::string DisplayTerm(const std::optional<rdf::Term>& t, const io::PrefixList& prefixes) {
+std::string DisplayTerm(const std::optional<rdf::Term>& t, const rdf::PrefixList& prefixes) {
   if (!t || t->is_none()) return "";
-  if (t->is_iri()) return OneLine(ShortIri(t->value(), prefixes));
+  if (t->is_iri()) return OneLine(rdf::ShortIri(t->value(), prefixes));
   if (t->is_blank()) return "_:" + t->value();
-  std::string tsv = sparql::results::TsvCell(t);
+  std::string tsv = TsvCell(t);
   if (!tsv.empty() && tsv.front() != '"') return tsv;  // a bare number or boolean
   std::string s = rdf::Term::Literal(t->value()).ToNTriples();
   if (!t->lang().empty()) {
     s += "@" + t->lang();
   } else if (!t->datatype().empty() && t->datatype() != rdf::vocab::kXsdString) {
-    s += "^^" + ShortIri(t->datatype(), prefixes);
+    s += "^^" + rdf::ShortIri(t->datatype(), prefixes);
   }
   return OneLine(s);
 }
@@ -129,50 +85,61 @@ std::vector<size_t> FitColumns(const std::vector<size_t>& natural, size_t availa
   return width;
 }
 
+std::string TableRule(const std::vector<size_t>& widths) {
+  std::string rule = "+";
+  for (size_t w : widths) rule += std::string(w + 2, '-') + "+";
+  return rule + '\n';
+}
+
+std::string TableRow(const std::vector<std::string>& cells, const std::vector<size_t>& widths) {
+  std::string out = "|";
+  for (size_t i = 0; i < widths.size(); ++i) {
+    std::string cell =
+        widths[i] == 0 ? "" : rdf::Truncate(i < cells.size() ? cells[i] : "", widths[i]);
+    out += ' ';
+    out += cell;
+    out += std::string(widths[i] - rdf::DisplayWidth(cell) + 1, ' ');
+    out += '|';
+  }
+  return out + '\n';
+}
+
+std::vector<size_t> LayoutColumns(const std::vector<std::vector<std::string>>& lines, size_t ncols,
+                                  const TableLayout& layout) {
+  std::vector<size_t> natural(ncols, 0);
+  for (const auto& line : lines) {
+    for (size_t i = 0; i < ncols && i < line.size(); ++i) {
+      size_t w = rdf::DisplayWidth(line[i]);
+      if (layout.max_cell > 0) w = std::min(w, layout.max_cell);
+      natural[i] = std::max(natural[i], w);
+    }
+  }
+  const size_t frame = 3 * ncols + 1;  // "| " + " | " ... + " |"
+  if (layout.width > frame) return FitColumns(natural, layout.width - frame);
+  return natural;
+}
+
 std::string RenderTable(const std::vector<std::string>& header,
                         const std::vector<std::vector<std::string>>& rows,
                         const TableLayout& layout) {
   const size_t ncols = header.size();
   if (ncols == 0) return "";
-  std::vector<size_t> natural(ncols, 0);
-  auto measure = [&](const std::vector<std::string>& line) {
-    for (size_t i = 0; i < ncols && i < line.size(); ++i) {
-      size_t w = DisplayWidth(line[i]);
-      if (layout.max_cell > 0) w = std::min(w, layout.max_cell);
-      natural[i] = std::max(natural[i], w);
-    }
-  };
-  measure(header);
-  for (const auto& r : rows) measure(r);
-  std::vector<size_t> width = natural;
-  const size_t frame = 3 * ncols + 1;  // "| " + " | " ... + " |"
-  if (layout.width > frame) width = FitColumns(natural, layout.width - frame);
-
-  std::string rule = "+";
-  for (size_t w : width) rule += std::string(w + 2, '-') + "+";
-  rule += '\n';
-  std::string out = rule;
-  auto emit = [&](const std::vector<std::string>& line) {
-    out += '|';
-    for (size_t i = 0; i < ncols; ++i) {
-      std::string cell = width[i] == 0 ? "" : Truncate(i < line.size() ? line[i] : "", width[i]);
-      out += ' ';
-      out += cell;
-      out += std::string(width[i] - DisplayWidth(cell) + 1, ' ');
-      out += '|';
-    }
-    out += '\n';
-  };
-  emit(header);
+  std::vector<std::vector<std::string>> lines;
+  lines.reserve(rows.size() + 1);
+  lines.push_back(header);
+  lines.insert(lines.end(), rows.begin(), rows.end());
+  std::vector<size_t> width = LayoutColumns(lines, ncols, layout);
+  std::string rule = TableRule(width);
+  std::string out = rule + TableRow(header, width);
   if (layout.header_rule) out += rule;
-  for (const auto& r : rows) emit(r);
+  for (const auto& r : rows) out += TableRow(r, width);
   if (!rows.empty() || !layout.header_rule) out += rule;
   return out;
 }
 
 std::string RenderResultTable(const std::vector<std::string>& variables,
                               const std::vector<std::vector<std::optional<rdf::Term>>>& rows,
-                              const io::PrefixList& prefixes, const TableLayout& layout) {
+                              const rdf::PrefixList& prefixes, const TableLayout& layout) {
   std::vector<std::string> header;
   header.reserve(variables.size());
   for (const auto& v : variables) header.push_back("?" + v);
@@ -187,4 +154,4 @@ std::string RenderResultTable(const std::vector<std::string>& variables,
   return RenderTable(header, cells, layout);
 }
 
-}  // namespace hamlet::repl
+}  // namespace hamlet::sparql::results

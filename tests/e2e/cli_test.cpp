@@ -136,5 +136,31 @@ TEST(Cli, QueryTimeoutStopsPromptlyWithExitOne) {
   EXPECT_LT(seconds, 5.0);
 }
 
+TEST(Cli, MemoryLimitSpillsOrderByAndStopsOtherOperatorsWithExitFour) {
+  TempDir tmp;
+  std::string store = "--store " + tmp.Sub("db");
+  std::string doc;
+  for (int i = 0; i < 3000; ++i)
+    doc += "<http://s" + std::to_string(i) + "> <http://p> \"" + std::to_string(i * 37 % 3000) +
+           "\" .\n";
+  ASSERT_EQ(RunHamlet(store + " load -q " + tmp.Write("d.nt", doc)).exit_code, 0);
+  const std::string order = " query --format tsv -q 'SELECT ?o ?s { ?s ?p ?o } ORDER BY ?o ?s'";
+  auto full = RunHamlet(store + order);
+  auto spilled = RunHamlet(store + order + " --memory-limit 64k");
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  ASSERT_EQ(spilled.exit_code, 0) << spilled.err;
+  EXPECT_EQ(spilled.out, full.out);
+
+  auto over = RunHamlet(
+      store + " query --memory-limit 64k -q 'SELECT DISTINCT ?a ?b { ?a ?p ?x . ?b ?q ?y }'");
+  EXPECT_EQ(over.exit_code, 4) << over.err;
+  EXPECT_NE(over.err.find("more than 64 KiB of memory for DISTINCT; raise --memory-limit"),
+            std::string::npos)
+      << over.err;
+  auto bad = RunHamlet(store + " query --memory-limit lots -q 'ASK {}'");
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+  EXPECT_NE(bad.err.find("is not a memory size"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace hamlet::testing

@@ -201,5 +201,27 @@ TEST_F(SessionTest, VocabularyHasClassesFirst) {
   EXPECT_NE(std::find(v.resources.begin(), v.resources.end(), "ex:BE3"), v.resources.end());
 }
 
+TEST_F(SessionTest, TimeoutAndCallerTokenWorkTogether) {
+  // A session with --timeout gets a caller token too (Ctrl-C): both are honoured, neither
+  // is an error ("pass either a token or a timeout" failed every statement before).
+  SessionOptions o;
+  o.timing = false;
+  o.timeout_seconds = 5;
+  Session timed(store_.get(), o, &printer_);
+  ASSERT_TRUE(timed.Init().ok());
+  store::CancellationToken ctrl_c;
+  StatementCheck c = CheckStatement("SELECT ?r WHERE { ?r a ex:Region }", timed.prefixes());
+  ASSERT_EQ(c.state, InputState::kComplete);
+  printer_.Clear();
+  Status s = timed.RunStatement(c, &ctrl_c);
+  ASSERT_TRUE(s.ok()) << s.message() << printer_.err;
+  EXPECT_NE(printer_.out.find("ex:BE3"), std::string::npos) << printer_.out;
+
+  ctrl_c.Cancel();
+  printer_.Clear();
+  EXPECT_FALSE(timed.RunStatement(c, &ctrl_c).ok());
+  EXPECT_NE(printer_.err.find("cancelled"), std::string::npos) << printer_.err;
+}
+
 }  // namespace
 }  // namespace hamlet::repl

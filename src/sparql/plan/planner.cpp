@@ -247,319 +247,40 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanOp(const Op& op, const GraphCon
 
 Result<std::unique_ptr<PhysicalOp>> Planner::PlanOpIn(const Op& op, const GraphContext& g,
                                                       bool top) {
-  auto child = [&](size_t i, bool keep_top = false) {
-    return PlanOp(op.children[i], g, keep_top && top);
-  };
   switch (op.kind) {
-    case Op::Kind::kBgp: {
-      if (op.triples.empty()) return PlanBgp(op.triples, g);
-      JoinGroup group;
-      CollectGroup(op, &group);
-      return PlanGroup(group, {}, g);
-    }
-    case Op::Kind::kPath: {
-      auto s = PathEnd(op.subject);
-      if (!s.ok()) return s.status();
-      auto o = PathEnd(op.object);
-      if (!o.ok()) return o.status();
-      auto path = exec::CompilePath(op.path, terms_);
-      if (!path.ok()) return path.status();
-      auto p = std::make_unique<exec::PathOp>(*s, std::move(*path), *o, g);
-      std::set<size_t> vars;
-      if (s->is_var) vars.insert(s->slot);
-      if (o->is_var) vars.insert(o->slot);
-      if (g.mode == GraphContext::Mode::kVariable) vars.insert(g.slot);
-      p->estimated_rows = 100;
-      SetVars(p.get(), vars, {});
-      return std::unique_ptr<PhysicalOp>(std::move(p));
-    }
-    case Op::Kind::kJoin: {
-      JoinGroup group;
-      if (CollectGroup(op, &group)) return PlanGroup(group, {}, g);
-      auto l = child(0);
-      if (!l.ok()) return l;
-      auto r = child(1);
-      if (!r.ok()) return r;
-      return MakeJoin(std::move(*l), std::move(*r));
-    }
-    case Op::Kind::kLeftJoin: {
-      auto l = child(0);
-      if (!l.ok()) return l;
-      auto r = child(1);
-      if (!r.ok()) return r;
-      std::vector<CompiledExpr> filter;
-      for (const auto& e : op.exprs) {
-        auto c = Compile(e);
-        if (!c.ok()) return c.status();
-        filter.push_back(std::move(*c));
-      }
-      bool bind = IsStorePattern(**r);
-      auto keys = Intersect((*l)->certain_vars, (*r)->certain_vars);
-      auto lj = std::make_unique<exec::LeftJoinOp>(
-          bind ? exec::JoinOp::Mode::kBind : exec::JoinOp::Mode::kHash,
-          bind ? std::vector<size_t>() : keys, std::move(filter));
-      std::set<size_t> maybe = Set((*l)->maybe_vars);
-      maybe.insert((*r)->maybe_vars.begin(), (*r)->maybe_vars.end());
-      SetVars(lj.get(), Set((*l)->certain_vars), maybe);
-      lj->estimated_rows = (*l)->estimated_rows;
-      lj->children.push_back(std::move(*l));
-      lj->children.push_back(std::move(*r));
-      return std::unique_ptr<PhysicalOp>(std::move(lj));
-    }
-    case Op::Kind::kUnion: {
-      auto u = std::make_unique<exec::UnionOp>();
-      std::set<size_t> certain, maybe;
-      bool first = true;
-      // UNION chains are left-deep in the algebra (A UNION B UNION C is ((A B) C)): planned
-      // as one n-ary union, so 10,000 branches cost neither 10,000 stack frames nor cursors.
-      std::vector<const Op*> branches, todo = {&op};
-      while (!todo.empty()) {
-        const Op* cur = todo.back();
-        todo.pop_back();
-        if (cur->kind != Op::Kind::kUnion) {
-          branches.push_back(cur);
-          continue;
-        }
-        for (size_t i = cur->children.size(); i-- > 0;) todo.push_back(&cur->children[i]);
-      }
-      for (const Op* branch : branches) {
-        auto c = PlanOp(*branch, g, false);
-        if (!c.ok()) return c;
-        std::set<size_t> cc = Set((*c)->certain_vars);
-        if (first) {
-          certain = cc;
-        } else {
-          std::set<size_t> both;
-          std::set_intersection(certain.begin(), certain.end(), cc.begin(), cc.end(),
-                                std::inserter(both, both.end()));
-          certain = both;
-        }
-        first = false;
-        maybe.insert((*c)->maybe_vars.begin(), (*c)->maybe_vars.end());
-        u->estimated_rows += (*c)->estimated_rows;
-        u->children.push_back(std::move(*c));
-      }
-      SetVars(u.get(), certain, maybe);
-      return std::unique_ptr<PhysicalOp>(std::move(u));
-    }
-    case Op::Kind::kMinus: {
-      auto l = child(0);
-      if (!l.ok()) return l;
-      auto r = child(1);
-      if (!r.ok()) return r;
-      auto m = std::make_unique<exec::MinusOp>(Intersect((*l)->certain_vars, (*r)->certain_vars),
-                                               graph_slots_);
-      m->certain_vars = (*l)->certain_vars;
-      m->maybe_vars = (*l)->maybe_vars;
-      m->estimated_rows = (*l)->estimated_rows;
-      m->children.push_back(std::move(*l));
-      m->children.push_back(std::move(*r));
-      return std::unique_ptr<PhysicalOp>(std::move(m));
-    }
-    case Op::Kind::kFilter: {
-      JoinGroup group;
-      if (CollectGroup(op.children[0], &group)) return PlanGroup(group, op.exprs, g);
-      auto c = child(0);
-      if (!c.ok()) return c;
-      std::vector<CompiledExpr> exprs;
-      for (const auto& e : op.exprs) {
-        auto ce = Compile(e);
-        if (!ce.ok()) return ce.status();
-        exprs.push_back(std::move(*ce));
-      }
-      auto f = std::make_unique<exec::FilterOp>(std::move(exprs));
-      f->certain_vars = (*c)->certain_vars;
-      f->maybe_vars = (*c)->maybe_vars;
-      f->estimated_rows = (*c)->estimated_rows / 2;
-      f->children.push_back(std::move(*c));
-      return std::unique_ptr<PhysicalOp>(std::move(f));
-    }
-    case Op::Kind::kGraph: {
-      GraphContext inner;
-      if (op.name.is_variable()) {
-        // The pattern runs with the graph's name in a hidden slot; ?g itself is bound after
-        // it, so that a ?g used inside the pattern stays a variable of its own there.
-        inner.mode = GraphContext::Mode::kVariable;
-        inner.slot = Slot("graph:" + std::to_string(next_graph_++));
-        graph_slots_.push_back(inner.slot);
-      } else {
-        inner.mode = GraphContext::Mode::kNamed;
-        auto id = terms_->StoreId(ToRdfTerm(op.name));
-        if (!id.ok()) return id.status();
-        inner.graph = *id;
-      }
-      auto c = PlanOp(op.children[0], inner, false);
-      if (inner.mode == GraphContext::Mode::kVariable) graph_slots_.pop_back();
-      if (!c.ok()) return c;
-      const auto& certain = (*c)->certain_vars;
-      if (inner.mode == GraphContext::Mode::kVariable &&
-          !std::binary_search(certain.begin(), certain.end(), inner.slot)) {
-        // A body that does not bind ?g itself (GRAPH ?g { }) still ranges over the names.
-        auto names = std::make_unique<exec::GraphNamesOp>(inner.slot);
-        SetVars(names.get(), {inner.slot}, {});
-        names->estimated_rows = 10;
-        c = MakeJoin(std::move(names), std::move(*c));
-      }
-      if (inner.mode == GraphContext::Mode::kNamed && !IsStorePattern(**c)) {
-        // Patterns over the store find nothing in a missing graph by themselves; anything
-        // else (an empty group, BIND, VALUES) must be told that the graph is missing.
-        auto exists = std::make_unique<exec::GraphExistsOp>(inner.graph);
-        exists->estimated_rows = 1;
-        c = MakeJoin(std::move(exists), std::move(*c));
-      }
-      if (inner.mode == GraphContext::Mode::kVariable) {
-        size_t var = Slot(op.name.value);
-        auto bind = std::make_unique<exec::GraphBindOp>(inner.slot, var);
-        std::set<size_t> certain = Set((*c)->certain_vars), maybe = Set((*c)->maybe_vars);
-        certain.insert(var);
-        SetVars(bind.get(), certain, maybe);
-        bind->estimated_rows = (*c)->estimated_rows;
-        bind->children.push_back(std::move(*c));
-        return std::unique_ptr<PhysicalOp>(std::move(bind));
-      }
-      return c;
-    }
+    case Op::Kind::kBgp:
+      return PlanBgpOp(op, g, top);
+    case Op::Kind::kPath:
+      return PlanPathOp(op, g, top);
+    case Op::Kind::kJoin:
+      return PlanJoinOp(op, g, top);
+    case Op::Kind::kLeftJoin:
+      return PlanLeftJoinOp(op, g, top);
+    case Op::Kind::kUnion:
+      return PlanUnionOp(op, g, top);
+    case Op::Kind::kMinus:
+      return PlanMinusOp(op, g, top);
+    case Op::Kind::kFilter:
+      return PlanFilterOp(op, g, top);
+    case Op::Kind::kGraph:
+      return PlanGraphOp(op, g, top);
     case Op::Kind::kService:
-      if (op.silent) {
-        auto t = std::make_unique<exec::TableOp>(
-            std::vector<size_t>{}, std::vector<std::vector<std::optional<rdf::Term>>>{{}});
-        t->estimated_rows = 1;
-        return std::unique_ptr<PhysicalOp>(std::move(t));
-      }
-      return Status::InvalidInput(
-          "SERVICE is not supported: Hamlet does not query remote endpoints");
-    case Op::Kind::kExtend: {
-      auto c = child(0);
-      if (!c.ok()) return c;
-      auto e = Compile(op.expr);
-      if (!e.ok()) return e.status();
-      size_t slot = Slot(op.var.value);
-      auto x = std::make_unique<exec::ExtendOp>(slot, std::move(*e));
-      std::set<size_t> maybe = Set((*c)->maybe_vars);
-      maybe.insert(slot);
-      SetVars(x.get(), Set((*c)->certain_vars), maybe);
-      x->estimated_rows = (*c)->estimated_rows;
-      x->children.push_back(std::move(*c));
-      return std::unique_ptr<PhysicalOp>(std::move(x));
-    }
-    case Op::Kind::kTable: {
-      std::vector<size_t> slots;
-      for (const auto& v : op.table.variables) slots.push_back(Slot(v.value));
-      std::vector<std::vector<std::optional<rdf::Term>>> rows;
-      std::set<size_t> certain(slots.begin(), slots.end());
-      for (const auto& r : op.table.rows) {
-        std::vector<std::optional<rdf::Term>> row;
-        for (size_t i = 0; i < r.size(); ++i) {
-          if (r[i]) {
-            row.push_back(ToRdfTerm(*r[i]));
-          } else {
-            row.push_back(std::nullopt);
-            certain.erase(slots[i]);
-          }
-        }
-        rows.push_back(std::move(row));
-      }
-      auto t = std::make_unique<exec::TableOp>(slots, std::move(rows));
-      SetVars(t.get(), certain, Set(slots));
-      t->estimated_rows = static_cast<double>(op.table.rows.size());
-      return std::unique_ptr<PhysicalOp>(std::move(t));
-    }
-    case Op::Kind::kGroup: {
-      auto c = child(0);
-      if (!c.ok()) return c;
-      std::vector<exec::GroupKey> keys;
-      std::set<size_t> out;
-      for (const auto& k : op.group_keys) {
-        auto e = Compile(k.expr);
-        if (!e.ok()) return e.status();
-        exec::GroupKey key{std::move(*e), std::nullopt};
-        if (k.var) {
-          key.slot = Slot(k.var->value);
-        } else if (k.expr.kind == ast::Expr::Kind::kTerm && k.expr.term.is_variable()) {
-          key.slot = Slot(k.expr.term.value);
-        }
-        if (key.slot) out.insert(*key.slot);
-        keys.push_back(std::move(key));
-      }
-      std::vector<exec::AggregateSpec> aggs;
-      for (const auto& [var, expr] : op.aggregates) {
-        exec::AggregateSpec a;
-        a.slot = Slot(var.value);
-        a.name = expr.op;
-        a.distinct = expr.distinct;
-        a.star = expr.star;
-        a.separator = expr.separator.value_or(" ");
-        for (const auto& arg : expr.args) {
-          auto e = Compile(arg);
-          if (!e.ok()) return e.status();
-          a.args.push_back(std::move(*e));
-        }
-        out.insert(a.slot);
-        aggs.push_back(std::move(a));
-      }
-      auto grp = std::make_unique<exec::GroupOp>(std::move(keys), std::move(aggs));
-      SetVars(grp.get(), {}, out);
-      grp->estimated_rows = std::max(1.0, (*c)->estimated_rows / 10);
-      grp->children.push_back(std::move(*c));
-      return std::unique_ptr<PhysicalOp>(std::move(grp));
-    }
-    case Op::Kind::kOrderBy: {
-      auto c = child(0, true);
-      if (!c.ok()) return c;
-      std::vector<exec::SortKey> keys;
-      for (const auto& o : op.order) {
-        auto e = Compile(o.expr);
-        if (!e.ok()) return e.status();
-        keys.push_back(exec::SortKey{std::move(*e), o.descending});
-      }
-      auto s = std::make_unique<exec::OrderByOp>(std::move(keys));
-      s->certain_vars = (*c)->certain_vars;
-      s->maybe_vars = (*c)->maybe_vars;
-      s->estimated_rows = (*c)->estimated_rows;
-      s->children.push_back(std::move(*c));
-      return std::unique_ptr<PhysicalOp>(std::move(s));
-    }
-    case Op::Kind::kProject: {
-      std::vector<std::string> projected;
-      for (const auto& v : op.vars) projected.push_back(v.value);
-      // A subquery's own variables are invisible outside it unless projected.
-      if (!top) scopes_.push_back(Scope{next_scope_++, projected});
-      auto c = PlanOp(op.children[0], g, top);
-      if (!top) scopes_.pop_back();
-      if (!c.ok()) return c;
-      std::vector<size_t> slots;
-      for (const auto& v : op.vars) slots.push_back(Slot(v.value));
-      auto p = std::make_unique<exec::ProjectOp>(slots);
-      std::vector<size_t> sorted = slots;
-      std::sort(sorted.begin(), sorted.end());
-      p->certain_vars = Intersect((*c)->certain_vars, sorted);
-      p->maybe_vars = Intersect((*c)->maybe_vars, sorted);
-      p->estimated_rows = (*c)->estimated_rows;
-      p->children.push_back(std::move(*c));
-      return std::unique_ptr<PhysicalOp>(std::move(p));
-    }
+      return PlanServiceOp(op, g, top);
+    case Op::Kind::kExtend:
+      return PlanExtendOp(op, g, top);
+    case Op::Kind::kTable:
+      return PlanTableOp(op, g, top);
+    case Op::Kind::kGroup:
+      return PlanGroupOp(op, g, top);
+    case Op::Kind::kOrderBy:
+      return PlanOrderByOp(op, g, top);
+    case Op::Kind::kProject:
+      return PlanProjectOp(op, g, top);
     case Op::Kind::kDistinct:
-    case Op::Kind::kReduced: {
-      auto c = child(0, true);
-      if (!c.ok()) return c;
-      auto d = std::make_unique<exec::DistinctOp>();
-      d->certain_vars = (*c)->certain_vars;
-      d->maybe_vars = (*c)->maybe_vars;
-      d->estimated_rows = (*c)->estimated_rows;
-      d->children.push_back(std::move(*c));
-      return std::unique_ptr<PhysicalOp>(std::move(d));
-    }
-    case Op::Kind::kSlice: {
-      auto c = child(0, true);
-      if (!c.ok()) return c;
-      auto s = std::make_unique<exec::SliceOp>(op.offset.value_or(0), op.limit);
-      s->certain_vars = (*c)->certain_vars;
-      s->maybe_vars = (*c)->maybe_vars;
-      s->estimated_rows =
-          op.limit ? std::min<double>((*c)->estimated_rows, *op.limit) : (*c)->estimated_rows;
-      s->children.push_back(std::move(*c));
-      return std::unique_ptr<PhysicalOp>(std::move(s));
-    }
+    case Op::Kind::kReduced:
+      return PlanDistinctOp(op, g, top);
+    case Op::Kind::kSlice:
+      return PlanSliceOp(op, g, top);
   }
   return Status::Internal("unknown algebra operator");
 }

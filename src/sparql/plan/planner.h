@@ -56,6 +56,39 @@ class Planner {
   Result<std::unique_ptr<PhysicalOp>> PlanOpIn(const algebra::Op& op, const exec::GraphContext& g,
                                                bool top);
   Result<exec::PatternTerm> PathEnd(const ast::Term& t);
+  // One operator kind each (plan_ops.cpp).
+  Result<std::unique_ptr<PhysicalOp>> PlanBgpOp(const algebra::Op& op, const exec::GraphContext& g,
+                                                bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanPathOp(const algebra::Op& op, const exec::GraphContext& g,
+                                                 bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanJoinOp(const algebra::Op& op, const exec::GraphContext& g,
+                                                 bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanLeftJoinOp(const algebra::Op& op,
+                                                     const exec::GraphContext& g, bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanUnionOp(const algebra::Op& op,
+                                                  const exec::GraphContext& g, bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanMinusOp(const algebra::Op& op,
+                                                  const exec::GraphContext& g, bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanFilterOp(const algebra::Op& op,
+                                                   const exec::GraphContext& g, bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanGraphOp(const algebra::Op& op,
+                                                  const exec::GraphContext& g, bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanServiceOp(const algebra::Op& op,
+                                                    const exec::GraphContext& g, bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanExtendOp(const algebra::Op& op,
+                                                   const exec::GraphContext& g, bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanTableOp(const algebra::Op& op,
+                                                  const exec::GraphContext& g, bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanGroupOp(const algebra::Op& op,
+                                                  const exec::GraphContext& g, bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanOrderByOp(const algebra::Op& op,
+                                                    const exec::GraphContext& g, bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanProjectOp(const algebra::Op& op,
+                                                    const exec::GraphContext& g, bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanDistinctOp(const algebra::Op& op,
+                                                     const exec::GraphContext& g, bool top);
+  Result<std::unique_ptr<PhysicalOp>> PlanSliceOp(const algebra::Op& op,
+                                                  const exec::GraphContext& g, bool top);
   // Triple patterns and paths joined together (join_group.cpp).
   struct JoinGroup {
     std::vector<ast::TriplePattern> triples;

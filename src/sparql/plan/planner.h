@@ -95,6 +95,7 @@ class Planner {
     std::vector<const algebra::Op*> paths;
   };
   bool CollectGroup(const algebra::Op& op, JoinGroup* group);
+  class JoinGroupBuilder;  // join_group.cpp
   Result<std::unique_ptr<PhysicalOp>> PlanGroup(const JoinGroup& group,
                                                 const std::vector<ast::Expr>& filters,
                                                 const exec::GraphContext& g);

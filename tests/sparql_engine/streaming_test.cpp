@@ -70,6 +70,22 @@ TEST_F(Streaming, FirstBatchArrivesBeforeTheScanEnds) {
   EXPECT_EQ(total, 12000u);
 }
 
+TEST_F(Streaming, SolutionsWithNoVariablesStillCount) {
+  // A batch of zero-width rows: SELECT * over an empty pattern has one (empty) solution.
+  auto r = Run("SELECT * {}");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE(r->variables.empty());
+  EXPECT_EQ(r->rows.size(), 1u);
+  auto none = Run("SELECT * { FILTER(false) }");
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->rows.size(), 0u);
+  // SELECT * projects the query's variables before planning: a blank node of the pattern is
+  // not one of them, so DISTINCT sees 40 groups, not 4,000 items.
+  auto groups = Run("SELECT DISTINCT * { [] :group ?g }");
+  ASSERT_TRUE(groups.ok());
+  EXPECT_EQ(groups->rows.size(), 40u);
+}
+
 TEST_F(Streaming, OrderBySpillsToDiskWithTheSameRowsAndLeavesNoFiles) {
   const std::string q = "SELECT ?s ?r ?l { ?s :rank ?r ; :label ?l } ORDER BY DESC(?r) ?l";
   auto in_memory = Run(q);

@@ -84,15 +84,6 @@ void ProjectVisible(algebra::Op* op, const std::vector<std::string>& vars) {
 // Slots of the variables SELECT projects, CONSTRUCT's template uses and DESCRIBE names,
 // created before execution fixes the row width.
 void AssignOutputSlots(PreparedQuery::State& st) {
-  const ast::Query& query = st.query;
-  if (query.form == ast::Query::Form::kSelect) {
-    if (query.select_all) {
-      if (query.where) CollectVars(*query.where, &st.out_vars);
-      ProjectVisible(&st.algebra.op, st.out_vars);
-    } else {
-      for (const auto& p : query.projection) st.out_vars.push_back(p.var.value);
-    }
-  }
   for (const auto& v : st.out_vars) st.out_slots.push_back(st.planner->Slot(v));
   for (const auto& t : st.algebra.construct_template) {
     for (const auto* term : {&t.subject, &t.predicate, &t.object}) {
@@ -102,9 +93,9 @@ void AssignOutputSlots(PreparedQuery::State& st) {
   for (const auto& d : st.algebra.describe) {
     if (d.is_variable()) st.describe_slots.push_back(st.planner->Slot(d.value));
   }
-  if (st.algebra.describe_all && query.where) {
+  if (st.algebra.describe_all && st.query.where) {
     std::vector<std::string> all;
-    CollectVars(*query.where, &all);
+    CollectVars(*st.query.where, &all);
     for (const auto& v : all) st.describe_slots.push_back(st.planner->Slot(v));
   }
 }
@@ -124,7 +115,22 @@ Status ResolveDataset(PreparedQuery::State& st) {
   return Status::Ok();
 }
 
+// The variables SELECT returns. SELECT * projects the query's own variables before planning,
+// so that hidden ones (blank nodes of patterns, path and graph helpers) never make rows
+// differ under DISTINCT.
+void ChooseOutputVariables(PreparedQuery::State& st) {
+  const ast::Query& query = st.query;
+  if (query.form != ast::Query::Form::kSelect) return;
+  if (query.select_all) {
+    if (query.where) CollectVars(*query.where, &st.out_vars);
+    ProjectVisible(&st.algebra.op, st.out_vars);
+  } else {
+    for (const auto& p : query.projection) st.out_vars.push_back(p.var.value);
+  }
+}
+
 Status PlanQuery(PreparedQuery::State& st) {
+  ChooseOutputVariables(st);
   auto stats = st.snapshot->GetStatistics();
   if (!stats.ok()) return stats.status();
   st.stats = std::make_unique<store::Statistics>(std::move(*stats));
@@ -232,6 +238,7 @@ size_t PreparedQuery::peak_memory_bytes() const {
 bool PreparedQuery::NextSolutions(SolutionBatch* batch, size_t max_rows) {
   State& st = *state_;
   batch->width = st.out_slots.size();
+  batch->count = 0;
   batch->ids.clear();
   if (st.query.form != Form::kSelect) {
     st.Fail(Status::InvalidArgument("NextSolutions is for SELECT queries"));
@@ -248,6 +255,7 @@ bool PreparedQuery::NextSolutions(SolutionBatch* batch, size_t max_rows) {
     for (size_t slot : st.out_slots) batch->ids.push_back(st.row[slot]);
     ++n;
   }
+  batch->count = n;
   return n > 0 || (st.status.ok() && !st.done);
 }
 

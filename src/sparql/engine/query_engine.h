@@ -61,8 +61,9 @@ struct QueryOptions {
 // A batch of SELECT solutions: `width` ids per row, kNoTerm (0) for unbound.
 struct SolutionBatch {
   size_t width = 0;
+  size_t count = 0;  // rows (kept apart: a SELECT with no variables still has rows)
   std::vector<store::TermId> ids;
-  size_t rows() const { return width == 0 ? ids.size() : ids.size() / width; }
+  size_t rows() const { return count; }
   const store::TermId* row(size_t i) const { return ids.data() + i * width; }
 };
 

@@ -368,7 +368,9 @@ Result<QueryResult> RunQuery(const store::Snapshot& snapshot, std::string_view t
     case PreparedQuery::Form::kDescribe: {
       std::vector<rdf::Quad> batch;
       std::set<rdf::Quad> graph;
-      while (q.NextTriples(&batch)) graph.insert(batch.begin(), batch.end());
+      while (q.NextTriples(&batch)) {
+        for (auto& t : batch) graph.insert(std::move(t));
+      }
       result.triples.assign(graph.begin(), graph.end());
       break;
     }

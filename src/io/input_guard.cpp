@@ -82,11 +82,7 @@ size_t InputGuard::CheckNonAscii(std::string_view rest) {
     Fail(line_, column_, Utf8Message(rest, d.problem));
     return 0;
   }
-  // A character outside ASCII is never syntax: it ends an escape or a run of quotes.
-  if (lex_ == Lex::kOpenQuote) lex_ = quotes_ == 2 ? Lex::kCode : Lex::kShortString;
-  if (lex_ == Lex::kLongString) quotes_ = 0;
-  escape_ = false;
-  column_ += d.length;
+  AfterCharacter(d.length);
   return d.length;
 }
 
@@ -104,11 +100,16 @@ size_t InputGuard::CompletePending(std::string_view bytes) {
   }
   size_t taken = d.length - pending_.size();
   pending_.clear();
+  AfterCharacter(d.length);
+  return taken;
+}
+
+void InputGuard::AfterCharacter(size_t length) {
+  // A character outside ASCII is never syntax: it ends an escape or a run of quotes.
   if (lex_ == Lex::kOpenQuote) lex_ = quotes_ == 2 ? Lex::kCode : Lex::kShortString;
   if (lex_ == Lex::kLongString) quotes_ = 0;
   escape_ = false;
-  column_ += d.length;
-  return taken;
+  column_ += length;
 }
 
 bool InputGuard::InString() const {

@@ -56,6 +56,8 @@ class InputGuard {
   // Completes the character begun at the end of the previous chunk. Returns the bytes of
   // `bytes` it took; sets failed() when the character is ill-formed.
   size_t CompletePending(std::string_view bytes);
+  // Updates the state after a well-formed character outside ASCII of `length` bytes.
+  void AfterCharacter(size_t length);
   void Fail(size_t line, size_t column, std::string message);
 
   Lex lex_ = Lex::kCode;

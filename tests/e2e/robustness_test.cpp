@@ -65,5 +65,29 @@ TEST_F(LoadRobustness, UnterminatedIriAtTheEnd) {
   ExpectRefused("u.nt", "<http://e.x/a> <http://e.x/p> <http://e.x/o", "1:31", "unterminated IRI");
 }
 
+// Issue 12 (3): an export in Turtle or TriG loads back as the same literals.
+TEST(ExportRoundTrip, TypedLiteralsKeepTheirExactLexicalForm) {
+  TempDir tmp;
+  std::string data = tmp.Write("lit.ttl",
+                               "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+                               "<http://e.x/s> <http://e.x/p> \"abc\"^^xsd:integer, "
+                               "\"1\"^^xsd:boolean, \" 42 \"^^xsd:integer,"
+                               " 42, \"1.5e3\"^^xsd:decimal, 1.5, true, \"5.\"^^xsd:decimal .\n");
+  ASSERT_EQ(RunHamlet("--store " + tmp.Sub("a") + " load -q " + data).exit_code, 0);
+  auto original = RunHamlet("--store " + tmp.Sub("a") + " export --format nq");
+  ASSERT_EQ(original.exit_code, 0);
+  for (const char* format : {"ttl", "trig"}) {
+    std::string out = tmp.Sub(std::string("out.") + format);
+    ASSERT_EQ(RunHamlet("--store " + tmp.Sub("a") + " export --format " + format + " -o " + out)
+                  .exit_code,
+              0);
+    std::string reloaded = tmp.Sub(std::string("b-") + format);
+    auto load = RunHamlet("--store " + reloaded + " load -q " + out);
+    ASSERT_EQ(load.exit_code, 0) << load.err << Slurp(out);
+    EXPECT_EQ(RunHamlet("--store " + reloaded + " export --format nq").out, original.out)
+        << Slurp(out);
+  }
+}
+
 }  // namespace
 }  // namespace hamlet::testing

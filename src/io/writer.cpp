@@ -3,6 +3,7 @@
 #include <serd/serd.h>
 
 #include "io/writer_impl.h"
+#include "rdf/utf8.h"
 #include "rdf/vocab.h"
 
 namespace hamlet::io {
@@ -16,13 +17,11 @@ SerdNode MakeNode(SerdType type, std::string_view s) {
   n.n_bytes = s.size();
   n.type = type;
   unsigned flags = 0;
-  size_t chars = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++chars;  // count code points, not continuation bytes
+  for (char c : s) {
     if (c == '\n' || c == '\r') flags |= SERD_HAS_NEWLINE;
     if (c == '"') flags |= SERD_HAS_QUOTE;
   }
-  n.n_chars = chars;
+  n.n_chars = rdf::utf8::CountCodePoints(s);
   n.flags = static_cast<SerdNodeFlags>(flags);
   return n;
 }

@@ -1,6 +1,7 @@
 // CSV, TSV and terminal-table writers.
 #include <algorithm>
 
+#include "rdf/utf8.h"
 #include "rdf/vocab.h"
 #include "sparql/results/writer_impl.h"
 
@@ -143,23 +144,14 @@ class DelimitedWriter : public BaseWriter {
 
 // Number of UTF-8 code points in `s`.
 size_t DisplayWidth(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
+  return rdf::utf8::CountCodePoints(s);
 }
 
 // `s` cut to at most `max` code points, ending in "…" when cut.
 std::string Truncate(const std::string& s, size_t max) {
   if (max == 0 || DisplayWidth(s) <= max) return s;
   size_t keep = max > 1 ? max - 1 : 0;
-  size_t n = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (n == keep) break;
-      ++n;
-    }
-  }
-  return s.substr(0, i) + "\xE2\x80\xA6";
+  return s.substr(0, rdf::utf8::PrefixBytes(s, keep)) + "\xE2\x80\xA6";
 }
 
 bool IsLocalNameChar(unsigned char c) {

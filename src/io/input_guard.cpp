@@ -1,6 +1,7 @@
 #include "io/input_guard.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "rdf/utf8.h"
@@ -25,6 +26,19 @@ std::string Utf8Message(std::string_view at, rdf::utf8::Problem problem) {
          "): " + rdf::utf8::Describe(problem);
 }
 
+// Printable ASCII less `syntax`: the bytes that cannot change the guard's state.
+using ByteSet = std::array<bool, 256>;
+constexpr ByteSet PlainBytes(std::string_view syntax) {
+  ByteSet set{};
+  for (int b = 0x20; b < 0x80; ++b) set[b] = syntax.find(static_cast<char>(b)) == syntax.npos;
+  return set;
+}
+constexpr ByteSet kPlainInCode = PlainBytes("\\#<\"'[]()");
+constexpr ByteSet kPlainInIri = PlainBytes(">");
+constexpr ByteSet kPlainInComment = PlainBytes("");
+constexpr ByteSet kPlainInDoubleQuotes = PlainBytes("\\\"");
+constexpr ByteSet kPlainInSingleQuotes = PlainBytes("\\'");
+
 }  // namespace
 
 void InputGuard::Fail(size_t line, size_t column, std::string message) {
@@ -39,6 +53,11 @@ size_t InputGuard::Check(std::string_view bytes) {
   size_t i = pending_.empty() ? 0 : CompletePending(bytes);
   if (failed()) return 0;
   while (i < bytes.size()) {
+    // Most bytes of a document mean nothing to the guard: skip them without Step.
+    size_t plain = PlainRun(bytes.substr(i));
+    i += plain;
+    column_ += plain;
+    if (i == bytes.size()) break;
     char c = bytes[i];
     if (static_cast<unsigned char>(c) < 0x80) {
       if (!Step(c)) return i;
@@ -102,6 +121,31 @@ size_t InputGuard::CompletePending(std::string_view bytes) {
   pending_.clear();
   AfterCharacter(d.length);
   return taken;
+}
+
+size_t InputGuard::PlainRun(std::string_view bytes) const {
+  if (escape_ || (lex_ == Lex::kLongString && quotes_ != 0)) return 0;
+  const ByteSet* plain = nullptr;
+  switch (lex_) {
+    case Lex::kCode:
+      plain = &kPlainInCode;
+      break;
+    case Lex::kIri:
+      plain = &kPlainInIri;
+      break;
+    case Lex::kComment:
+      plain = &kPlainInComment;
+      break;
+    case Lex::kShortString:
+    case Lex::kLongString:
+      plain = quote_ == '"' ? &kPlainInDoubleQuotes : &kPlainInSingleQuotes;
+      break;
+    case Lex::kOpenQuote:
+      return 0;
+  }
+  size_t i = 0;
+  while (i < bytes.size() && (*plain)[static_cast<unsigned char>(bytes[i])]) ++i;
+  return i;
 }
 
 void InputGuard::AfterCharacter(size_t length) {

@@ -56,6 +56,9 @@ class InputGuard {
   // Completes the character begun at the end of the previous chunk. Returns the bytes of
   // `bytes` it took; sets failed() when the character is ill-formed.
   size_t CompletePending(std::string_view bytes);
+  // The length of the run at the start of `bytes` that cannot change the state: printable
+  // ASCII that is not syntax in the current state.
+  size_t PlainRun(std::string_view bytes) const;
   // Updates the state after a well-formed character outside ASCII of `length` bytes.
   void AfterCharacter(size_t length);
   void Fail(size_t line, size_t column, std::string message);

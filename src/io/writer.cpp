@@ -99,6 +99,7 @@ class SerdQuadWriter final : public QuadWriter {
   }
 
   Status Write(const rdf::QuadView& q) override {
+    HAMLET_RETURN_IF_ERROR(internal::CheckUtf8(q));
     SerdNode s = ToNode(q.subject), p = ToNode(q.predicate), o = ToNode(q.object);
     SerdNode g = SERD_NODE_NULL, dt = SERD_NODE_NULL, lang = SERD_NODE_NULL;
     bool with_graph = HasGraphs(syntax_) && !q.graph.is_none();
@@ -150,6 +151,24 @@ class SerdQuadWriter final : public QuadWriter {
 }  // namespace
 
 namespace internal {
+
+Status CheckUtf8(const rdf::QuadView& q) {
+  const std::pair<const char*, const rdf::TermView*> terms[] = {{"subject", &q.subject},
+                                                                {"predicate", &q.predicate},
+                                                                {"object", &q.object},
+                                                                {"graph", &q.graph}};
+  for (const auto& [role, t] : terms) {
+    for (std::string_view part : {t->value, t->datatype, t->lang}) {
+      if (auto bad = rdf::utf8::FindInvalid(part)) {
+        return Status::InvalidInput(
+            std::string("the ") + role + " of a statement holds invalid UTF-8 (" +
+            rdf::utf8::Describe(bad->problem) + " at byte " + std::to_string(bad->offset) +
+            " of '" + std::string(part.substr(0, bad->offset)) + "...')");
+      }
+    }
+  }
+  return Status::Ok();
+}
 
 Status WriteAll(FILE* out, std::string_view text) {
   if (text.empty()) return Status::Ok();

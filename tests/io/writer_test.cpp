@@ -54,6 +54,30 @@ TEST(Writer, TurtleUsesPrefixes) {
   EXPECT_NE(text.find("ex:a"), std::string::npos) << text;
 }
 
+// Issue 12 (7): a store written before the readers checked UTF-8 may hold ill-formed text;
+// the writers refuse that statement instead of copying the bytes into the output.
+TEST(Writer, RefusesTermsThatAreNotUtf8) {
+  for (Syntax syntax :
+       {Syntax::kNTriples, Syntax::kNQuads, Syntax::kTurtle, Syntax::kTriG, Syntax::kJsonLd}) {
+    std::vector<rdf::Quad> quads = {
+        {rdf::Term::Iri("http://ex.org/a"), rdf::Term::Iri("http://ex.org/p"),
+         rdf::Term::Literal("a\xC0\xAF"), rdf::Term()},
+        {rdf::Term::Iri("http://ex.org/\xED\xA0\x80"), rdf::Term::Iri("http://ex.org/p"),
+         rdf::Term::Literal("x"), rdf::Term()},
+        {rdf::Term::Iri("http://ex.org/a"), rdf::Term::Iri("http://ex.org/p"),
+         rdf::Term::Literal("kept"), rdf::Term()}};
+    std::string text;
+    Status s = WriteToString(syntax, quads, {}, &text);
+    EXPECT_EQ(s.code(), Status::Code::kInvalidInput) << SyntaxName(syntax);
+    EXPECT_EQ(s.message(),
+              "the object of a statement holds invalid UTF-8 (an overlong encoding at byte 1 of "
+              "'a...')");
+    EXPECT_EQ(text.find('\xC0'), std::string::npos) << text;
+    EXPECT_EQ(text.find('\xED'), std::string::npos) << text;
+    EXPECT_NE(text.find("kept"), std::string::npos) << text;
+  }
+}
+
 // Issue 12: Serd wrote "abc"^^xsd:integer as `abc` (no longer Turtle), "1"^^xsd:boolean as
 // `1` (an integer on reload) and " 42 " as `42`. The bare form is kept for exact tokens only.
 struct LiteralCase {

@@ -123,6 +123,27 @@ TEST(InputGuard, Utf8AcrossPageBoundaries) {
   }
 }
 
+// Serd may hand over any number of bytes at a time; one byte at a time is the worst case for
+// the characters and strings the guard follows across chunks.
+TEST(InputGuard, SameVerdictOneByteAtATime) {
+  auto feed = [](std::string_view text) {
+    InputGuard g;
+    for (size_t i = 0; i < text.size() && !g.failed(); ++i) g.Check(text.substr(i, 1));
+    if (!g.failed()) g.Finish();
+    return g;
+  };
+  InputGuard ok = feed("<http://e.x/\xC3\xA9> <http://e.x/p> \"\xF0\x9F\x98\x80 [\" , '''(''' .\n");
+  EXPECT_FALSE(ok.failed()) << ok.message();
+  InputGuard bad = feed("<http://e.x/a> <http://e.x/p> \"\xF0\x9F\x98\" .\n");
+  ASSERT_TRUE(bad.failed());
+  EXPECT_EQ(bad.line(), 1u);
+  EXPECT_EQ(bad.column(), 32u);
+  EXPECT_EQ(bad.message(), "invalid UTF-8 (bytes F0 9F 98 22): a sequence cut short");
+  InputGuard deep = feed("<a> <b> " + std::string(InputGuard::kMaxNesting + 1, '['));
+  ASSERT_TRUE(deep.failed());
+  EXPECT_EQ(deep.column(), 9 + InputGuard::kMaxNesting);
+}
+
 std::string Nested(size_t depth, const char* open, const char* close) {
   std::string text = "@prefix e: <http://e.x/> .\ne:s e:p ";
   for (size_t i = 0; i < depth; ++i) text += open;

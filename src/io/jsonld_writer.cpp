@@ -159,6 +159,7 @@ class JsonLdWriter final : public QuadWriter {
 
  private:
   static Status Check(const rdf::QuadView& q) {
+    HAMLET_RETURN_IF_ERROR(CheckUtf8(q));
     for (const rdf::TermView* t : {&q.subject, &q.predicate, &q.object, &q.graph}) {
       if (IsIri(*t) && !rdf::HasScheme(t->value)) {
         return Status::InvalidInput("IRI <" + std::string(t->value) +

@@ -10,6 +10,7 @@
 
 #include "io/writer_impl.h"
 #include "rdf/iri.h"
+#include "rdf/utf8.h"
 #include "rdf/vocab.h"
 #include "rdf/xml_escape.h"
 
@@ -21,30 +22,12 @@ constexpr std::string_view kXmlNs = "http://www.w3.org/XML/1998/namespace";
 constexpr std::string_view kXmlnsNs = "http://www.w3.org/2000/xmlns/";
 constexpr uint32_t kBadUtf8 = 0xFFFFFFFF;
 
-// Decodes the code point starting at s[*i] and moves *i past it; kBadUtf8 for a malformed
+// Decodes the code point starting at s[*i] and moves *i past it; kBadUtf8 for an ill-formed
 // sequence (terms are meant to be UTF-8, but a bad byte must not become bad XML).
 uint32_t NextCodePoint(std::string_view s, size_t* i) {
-  auto c = static_cast<unsigned char>(s[*i]);
-  int len = c < 0x80             ? 1
-            : (c & 0xE0) == 0xC0 ? 2
-            : (c & 0xF0) == 0xE0 ? 3
-            : (c & 0xF8) == 0xF0 ? 4
-                                 : 0;
-  if (len == 0 || *i + len > s.size()) {
-    ++*i;
-    return kBadUtf8;
-  }
-  uint32_t cp = len == 1 ? c : c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) {
-    auto cc = static_cast<unsigned char>(s[*i + k]);
-    if ((cc & 0xC0) != 0x80) {
-      ++*i;
-      return kBadUtf8;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  *i += len;
-  return cp;
+  rdf::utf8::Decoded d = rdf::utf8::DecodeFirst(s.substr(*i));
+  *i += d.length;
+  return d.problem == rdf::utf8::Problem::kNone ? static_cast<uint32_t>(d.code_point) : kBadUtf8;
 }
 
 // XML 1.0 (fifth edition) Char.

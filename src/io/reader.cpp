@@ -9,9 +9,11 @@
 #include <filesystem>
 #include <memory>
 
+#include "io/input_guard.h"
 #include "io/locate.h"
 #include "rdf/check.h"
 #include "rdf/iri.h"
+#include "rdf/utf8.h"
 
 namespace hamlet::io {
 
@@ -58,10 +60,13 @@ struct Source {
   size_t text_pos = 0;
   std::atomic<uint64_t>* bytes_read = nullptr;
   uint64_t total = 0;
+  InputGuard guard;  // sees every byte before Serd does; stops the input at a problem
+  bool ended = false;
 };
 
 size_t SourceRead(void* buf, size_t size, size_t nmemb, void* stream) {
   auto* src = static_cast<Source*>(stream);
+  if (src->ended) return 0;
   size_t want = size * nmemb;
   size_t got = 0;
   if (src->file != nullptr) {
@@ -71,6 +76,14 @@ size_t SourceRead(void* buf, size_t size, size_t nmemb, void* stream) {
     std::memcpy(buf, src->text.data() + src->text_pos, got);
     src->text_pos += got;
   }
+  if (got == 0) {
+    src->guard.Finish();
+  } else {
+    // Serd gets the bytes before a problem and then the end of the input; ReadSource
+    // reports the problem.
+    got = src->guard.Check(std::string_view(static_cast<const char*>(buf), got));
+  }
+  src->ended = got == 0 || src->guard.failed();
   src->total += got;
   if (src->bytes_read != nullptr) src->bytes_read->store(src->total, std::memory_order_relaxed);
   return got;
@@ -100,6 +113,8 @@ struct ReaderState {
   std::string base;
   bool line_oriented;  // N-Triples / N-Quads: every IRI must be absolute
   Status status;       // first error (syntax, semantic, or from the sink)
+  // Where Serd's syntax error is (0 when status is not one), to compare with the guard's.
+  size_t error_line = 0, error_column = 0;
   // For errors found after Serd moved on: what to look for to report a position.
   LineMatcher locate;
 };
@@ -121,9 +136,12 @@ SerdStatus OnError(void* handle, const SerdError* e) {
   va_end(args);
   std::string msg(buf, n > 0 ? std::min<size_t>(n, sizeof buf - 1) : 0);
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-  // Serd's columns are 0-based; people and editors count from 1.
-  st->status = Status::InvalidInput(st->name + ":" + std::to_string(e->line) + ":" +
-                                    std::to_string(e->col + 1) + ": " + msg);
+  // Serd's columns are 0-based, except on line 1, which Serd (0.30) starts at column 1;
+  // people and editors count from 1.
+  st->error_line = e->line;
+  st->error_column = e->line == 1 ? e->col : e->col + 1;
+  st->status = Status::InvalidInput(st->name + ":" + std::to_string(st->error_line) + ":" +
+                                    std::to_string(st->error_column) + ": " + msg);
   return SERD_SUCCESS;
 }
 
@@ -140,14 +158,6 @@ SerdStatus OnPrefix(void* handle, const SerdNode* name, const SerdNode* uri) {
                                                   reinterpret_cast<const uint8_t*>(iri.c_str()));
   if (st->options->on_prefix) st->options->on_prefix(View(name), iri);
   return s;
-}
-
-// True when `s` holds the UTF-8 form of a UTF-16 surrogate (from a \u escape): not a character.
-bool HasSurrogate(std::string_view s) {
-  for (size_t i = s.find('\xED'); i != std::string_view::npos; i = s.find('\xED', i + 1)) {
-    if (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0xA0) return true;
-  }
-  return false;
 }
 
 // Resolves a URI or CURIE node to an absolute IRI. Returns false and records the error.
@@ -251,6 +261,15 @@ SerdStatus OnStatement(void* handle, SerdStatementFlags, const SerdNode* graph,
   return SERD_SUCCESS;
 }
 
+// When the guard stopped the input, Serd saw an early end, and a syntax error at or after
+// that point is only its consequence. Errors of statements and of the sink come from text
+// Serd had fully read, before the point.
+bool ErrorBeforeGuard(const ReaderState& st, const InputGuard& guard) {
+  if (st.status.ok()) return false;
+  if (st.error_line == 0) return true;
+  return std::pair(st.error_line, st.error_column) < std::pair(guard.line(), guard.column());
+}
+
 // `path` is the file to search for error positions ("" when reading from memory or stdin).
 Status ReadSource(Source* src, const std::string& name, const std::string& path,
                   const ReadOptions& options, const QuadSink& sink) {
@@ -261,6 +280,8 @@ Status ReadSource(Source* src, const std::string& name, const std::string& path,
                  options.base_iri,
                  options.syntax == Syntax::kNTriples || options.syntax == Syntax::kNQuads,
                  Status::Ok(),
+                 0,
+                 0,
                  nullptr};
   SerdReader* reader =
       serd_reader_new(ToSerd(options.syntax), &st, nullptr, OnBase, OnPrefix, OnStatement, nullptr);
@@ -275,6 +296,15 @@ Status ReadSource(Source* src, const std::string& name, const std::string& path,
                               reinterpret_cast<const uint8_t*>(name.c_str()), kReadPageBytes);
   serd_reader_free(reader);
   serd_env_free(st.env);
+  // Serd may stop at the end of the last page without asking for more: the guard still
+  // has to hear that the input ended (an IRI left open there is its to report).
+  bool at_end =
+      src->file != nullptr ? std::feof(src->file) != 0 : src->text_pos == src->text.size();
+  if (!src->ended && at_end) src->guard.Finish();
+  if (src->guard.failed() && !ErrorBeforeGuard(st, src->guard)) {
+    return Status::InvalidInput(name + ":" + std::to_string(src->guard.line()) + ":" +
+                                std::to_string(src->guard.column()) + ": " + src->guard.message());
+  }
   if (!st.status.ok()) {
     if (!st.locate) return st.status;
     std::optional<TextPosition> pos;
@@ -297,10 +327,18 @@ Status ReadSource(Source* src, const std::string& name, const std::string& path,
 }  // namespace
 
 Status ValidateTerm(const rdf::TermView& t, std::function<size_t(std::string_view)>* locate) {
-  if (HasSurrogate(t.value) || HasSurrogate(t.datatype)) {
-    if (locate != nullptr) *locate = MatchSurrogateEscape();
-    return Status::InvalidInput(
-        "an escape encodes a UTF-16 surrogate code point, which is not a character");
+  // The guard rejected ill-formed UTF-8 in the bytes of the document, but Serd decodes
+  // \u escapes without checking them: \uD800 arrives here as ED A0 80.
+  for (std::string_view s : {t.value, t.datatype}) {
+    auto bad = rdf::utf8::FindInvalid(s);
+    if (!bad) continue;
+    if (bad->problem == rdf::utf8::Problem::kSurrogate) {
+      if (locate != nullptr) *locate = MatchSurrogateEscape();
+      return Status::InvalidInput(
+          "an escape encodes a UTF-16 surrogate code point, which is not a character");
+    }
+    return Status::InvalidInput(std::string("a term holds invalid UTF-8: ") +
+                                rdf::utf8::Describe(bad->problem));
   }
   std::string_view iri = t.kind == rdf::TermKind::kIri ? t.value : t.datatype;
   if (t.kind == rdf::TermKind::kIri ||

@@ -3,6 +3,7 @@
 #include <serd/serd.h>
 
 #include "io/writer_impl.h"
+#include "rdf/utf8.h"
 #include "rdf/vocab.h"
 
 namespace hamlet::io {
@@ -16,13 +17,11 @@ SerdNode MakeNode(SerdType type, std::string_view s) {
   n.n_bytes = s.size();
   n.type = type;
   unsigned flags = 0;
-  size_t chars = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++chars;  // count code points, not continuation bytes
+  for (char c : s) {
     if (c == '\n' || c == '\r') flags |= SERD_HAS_NEWLINE;
     if (c == '"') flags |= SERD_HAS_QUOTE;
   }
-  n.n_chars = chars;
+  n.n_chars = rdf::utf8::CountCodePoints(s);
   n.flags = static_cast<SerdNodeFlags>(flags);
   return n;
 }
@@ -39,6 +38,24 @@ SerdNode ToNode(const rdf::TermView& t) {
       break;
   }
   return SERD_NODE_NULL;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// True when `lexical` is exactly a Turtle token of `datatype` that reads back as the same
+// literal: INTEGER ([+-]?[0-9]+), DECIMAL ([+-]?[0-9]*.[0-9]+), BooleanLiteral (true, false).
+// For any other datatype the answer does not matter: Serd writes only these three bare.
+bool IsTurtleToken(std::string_view lexical, std::string_view datatype) {
+  if (datatype == rdf::vocab::kXsdBoolean) return lexical == "true" || lexical == "false";
+  bool integer = datatype == rdf::vocab::kXsdInteger;
+  if (!integer && datatype != rdf::vocab::kXsdDecimal) return true;
+  if (!lexical.empty() && (lexical[0] == '+' || lexical[0] == '-')) lexical.remove_prefix(1);
+  if (integer) return AllDigits(lexical);
+  size_t dot = lexical.find('.');
+  if (dot == std::string_view::npos) return false;
+  return (dot == 0 || AllDigits(lexical.substr(0, dot))) && AllDigits(lexical.substr(dot + 1));
 }
 
 // Serd writes N-Triples, N-Quads, Turtle and TriG.
@@ -82,6 +99,7 @@ class SerdQuadWriter final : public QuadWriter {
   }
 
   Status Write(const rdf::QuadView& q) override {
+    HAMLET_RETURN_IF_ERROR(internal::CheckUtf8(q));
     SerdNode s = ToNode(q.subject), p = ToNode(q.predicate), o = ToNode(q.object);
     SerdNode g = SERD_NODE_NULL, dt = SERD_NODE_NULL, lang = SERD_NODE_NULL;
     bool with_graph = HasGraphs(syntax_) && !q.graph.is_none();
@@ -90,7 +108,7 @@ class SerdQuadWriter final : public QuadWriter {
       if (!q.object.lang.empty()) {
         lang = MakeNode(SERD_LITERAL, q.object.lang);
       } else if (!q.object.datatype.empty() && q.object.datatype != rdf::vocab::kXsdString) {
-        dt = MakeNode(SERD_URI, q.object.datatype);
+        dt = DatatypeNode(q.object.datatype, q.object.value);
       }
     }
     SerdStatus st = serd_writer_write_statement(writer_, 0, with_graph ? &g : nullptr, &s, &p, &o,
@@ -101,6 +119,18 @@ class SerdQuadWriter final : public QuadWriter {
                              reinterpret_cast<const char*>(serd_strerror(st)));
     }
     return Status::Ok();
+  }
+
+  // In Turtle and TriG Serd writes every xsd:integer and xsd:boolean literal bare (42,
+  // true), and every xsd:decimal one holding a '.', without checking the lexical form:
+  // "abc"^^xsd:integer came out as `abc`, "1"^^xsd:boolean as the integer `1`. Serd spots
+  // these datatypes by strcmp on the datatype's buffer but writes the IRI from its length,
+  // so a byte after the IRI (before the NUL) stops the bare form and changes nothing else.
+  // The writer tests check the output, should a Serd release work otherwise.
+  SerdNode DatatypeNode(std::string_view datatype, std::string_view lexical) {
+    datatype_.assign(datatype);
+    if (!IsTurtleToken(lexical, datatype)) datatype_.push_back('!');
+    return MakeNode(SERD_URI, std::string_view(datatype_).substr(0, datatype.size()));
   }
 
   Status Finish() override {
@@ -115,11 +145,30 @@ class SerdQuadWriter final : public QuadWriter {
   FILE* out_;
   SerdEnv* env_;
   SerdWriter* writer_ = nullptr;
+  std::string datatype_;  // the datatype of the statement being written, NUL-terminated
 };
 
 }  // namespace
 
 namespace internal {
+
+Status CheckUtf8(const rdf::QuadView& q) {
+  const std::pair<const char*, const rdf::TermView*> terms[] = {{"subject", &q.subject},
+                                                                {"predicate", &q.predicate},
+                                                                {"object", &q.object},
+                                                                {"graph", &q.graph}};
+  for (const auto& [role, t] : terms) {
+    for (std::string_view part : {t->value, t->datatype, t->lang}) {
+      if (auto bad = rdf::utf8::FindInvalid(part)) {
+        return Status::InvalidInput(
+            std::string("the ") + role + " of a statement holds invalid UTF-8 (" +
+            rdf::utf8::Describe(bad->problem) + " at byte " + std::to_string(bad->offset) +
+            " of '" + std::string(part.substr(0, bad->offset)) + "...')");
+      }
+    }
+  }
+  return Status::Ok();
+}
 
 Status WriteAll(FILE* out, std::string_view text) {
   if (text.empty()) return Status::Ok();

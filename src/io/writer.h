@@ -14,7 +14,8 @@
 //
 // Errors: Write returns InvalidInput for a statement the syntax cannot express (in RDF/XML a
 // predicate with no XML local name, such as one ending in '/', or a literal holding a
-// character XML 1.0 forbids; in any syntax a literal or blank-node predicate), naming the
+// character XML 1.0 forbids; in any syntax a literal or blank-node predicate, or a term that
+// is not well-formed UTF-8, which a store written by an older Hamlet may hold), naming the
 // term; nothing of that statement is written and the writer stays usable. IoError when the
 // output fails.
 //

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "rdf/utf8.h"
 #include "repl/terminal_table.h"
 
 namespace hamlet::repl {
@@ -102,27 +103,22 @@ class EditLineReader : public LineReader {
   // Reads one UTF-8 character from the terminal. A read interrupted by Ctrl-C ends el_gets
   // with an error (our handler has no SA_RESTART), which Read() reports as kInterrupted.
   static int GetChar(EditLine*, wchar_t* out) {
-    unsigned char buf[4];
-    size_t have = 0, need = 1;
-    while (have < need) {
+    char buf[4];
+    for (size_t have = 0; have < sizeof buf;) {
       ssize_t n = read(STDIN_FILENO, buf + have, 1);
       if (n < 0) {
         if (errno == EINTR && !g_interrupted) continue;
         return -1;
       }
       if (n == 0) return 0;
-      if (have == 0) {
-        need = buf[0] < 0x80 ? 1 : buf[0] >= 0xF0 ? 4 : buf[0] >= 0xE0 ? 3 : buf[0] >= 0xC0 ? 2 : 1;
-      } else if ((buf[have] & 0xC0) != 0x80) {
-        *out = L'?';  // a broken sequence: show something rather than stall
-        return 1;
-      }
       ++have;
+      rdf::utf8::Decoded d = rdf::utf8::DecodeFirst(std::string_view(buf, have));
+      if (d.problem == rdf::utf8::Problem::kTruncated && d.length == have) continue;
+      // A broken sequence shows as '?' rather than stalling the line.
+      *out = d.problem == rdf::utf8::Problem::kNone ? static_cast<wchar_t>(d.code_point) : L'?';
+      return 1;
     }
-    uint32_t cp = need == 1 ? buf[0] : buf[0] & (0x7F >> need);
-    for (size_t i = 1; i < need; ++i) cp = (cp << 6) | (buf[i] & 0x3F);
-    *out = static_cast<wchar_t>(cp);
-    return 1;
+    return -1;  // not reached: four bytes always complete or break a sequence
   }
 
   static unsigned char CompleteFn(EditLine* el, int) { return Self(el)->DoComplete(); }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "rdf/utf8.h"
+
 namespace hamlet::repl {
 
 namespace syntax = sparql::syntax;
@@ -54,8 +56,7 @@ void PlaceAtEnd(std::string_view text, syntax::SyntaxError* error) {
   error->offset = t.size();
   error->line = 1 + static_cast<size_t>(std::count(t.begin(), t.end(), '\n'));
   error->line_text = std::string(t.substr(line_start));
-  error->column = 1;
-  for (unsigned char c : error->line_text) error->column += (c & 0xC0) != 0x80;
+  error->column = 1 + rdf::utf8::CountCodePoints(error->line_text);
 }
 
 }  // namespace

@@ -165,6 +165,20 @@ TEST(RdfXmlWriter, RejectsCharactersXmlCannotHold) {
       XmlStatus({{Ex("a"), Ex("p"), Term::Literal("\t\n\r\x7F\xC2\x80\xE2\x80\xA8"), {}}}).ok());
 }
 
+// Overlong forms, encoded surrogates and code points above U+10FFFF are no characters
+// (rdf/utf8.h); the old decoder let C0 AF through as '/'.
+TEST(RdfXmlWriter, RejectsIllFormedUtf8) {
+  for (const std::string& lexical :
+       {std::string("a\xC0\xAF"), std::string("\xED\xA0\x80"), std::string("\xF4\x90\x80\x80"),
+        std::string("\xE0\x80\xAF"), std::string("cut \xE2\x82")}) {
+    std::string text;
+    Status s = XmlStatus({{Ex("a"), Ex("p"), Term::Literal(lexical), {}}}, &text);
+    EXPECT_EQ(s.code(), Status::Code::kInvalidInput) << lexical;
+    EXPECT_NE(s.message().find("it is not UTF-8"), std::string::npos) << s.message();
+    EXPECT_EQ(text.find("<ex:p"), std::string::npos) << text;
+  }
+}
+
 TEST(RdfXmlWriter, IsWriteOnly) {
   ReadOptions o;
   o.syntax = Syntax::kRdfXml;

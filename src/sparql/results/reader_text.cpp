@@ -7,30 +7,13 @@
 
 #include "io/reader.h"
 #include "io/syntax.h"
+#include "rdf/utf8.h"
 #include "rdf/vocab.h"
 #include "sparql/results/reader.h"
 #include "sparql/results/writer_impl.h"
 
 namespace hamlet::sparql::results {
 namespace {
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Decodes a \uXXXX or \UXXXXXXXX escape at s[*i] ('u' or 'U'); advances *i past it.
 bool DecodeUchar(std::string_view s, size_t* i, std::string* out) {
@@ -45,8 +28,8 @@ bool DecodeUchar(std::string_view s, size_t* i, std::string* out) {
                                    ? c - '0'
                                    : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10);
   }
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-  AppendUtf8(cp, out);
+  if (!rdf::utf8::IsScalarValue(cp)) return false;
+  rdf::utf8::Append(cp, out);
   *i += n + 1;
   return true;
 }

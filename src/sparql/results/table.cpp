@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "rdf/utf8.h"
 #include "rdf/vocab.h"
 #include "sparql/results/writer.h"
 

@@ -1,6 +1,7 @@
 // CSV, TSV and terminal-table writers.
 #include <algorithm>
 
+#include "rdf/utf8.h"
 #include "rdf/vocab.h"
 #include "sparql/results/table.h"
 #include "sparql/results/writer_impl.h"

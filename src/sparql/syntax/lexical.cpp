@@ -4,38 +4,16 @@
 #include <iterator>
 #include <string_view>
 
+#include "rdf/utf8.h"
 #include "sparql/syntax/detail/x3_support.h"
 
 namespace hamlet::sparql::syntax::detail {
 
 int DecodeUtf8(const char* p, const char* end, std::uint32_t& cp) {
-  auto c = static_cast<unsigned char>(*p);
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  }
-  int n;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2;
-    cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3;
-    cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (end - p < n) return 0;
-  for (int i = 1; i < n; ++i) {
-    auto d = static_cast<unsigned char>(p[i]);
-    if ((d & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
+  rdf::utf8::Decoded d = rdf::utf8::DecodeFirst(std::string_view(p, end - p));
+  if (d.problem != rdf::utf8::Problem::kNone) return 0;
+  cp = d.code_point;
+  return static_cast<int>(d.length);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "rdf/utf8.h"
 #include "sparql/syntax/detail/grammar.h"
 #include "sparql/syntax/detail/lower.h"
 
@@ -49,24 +50,6 @@ bool ReadHex(std::string_view s, std::size_t at, int digits, std::uint32_t& valu
   return true;
 }
 
-void AppendUtf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Validates UTF-8 and decodes codepoint escapes in one pass (a backslash escaped by an
 // odd number of backslashes before it does not start one). Throws with original offsets.
 void Decode(Source& src) {
@@ -97,7 +80,7 @@ void Decode(Source& src) {
       } else if (cp > 0x10FFFF) {
         throw SyntaxException{i, "codepoint escape is beyond U+10FFFF"};
       }
-      AppendUtf8(src.decoded, cp);
+      rdf::utf8::Append(cp, &src.decoded);
       i += len;
       src.marks.emplace_back(src.decoded.size(), i);
       backslashes = 0;
@@ -128,10 +111,8 @@ SyntaxError MakeError(std::string_view text, std::size_t offset, std::string mes
   if (line_end == std::string_view::npos) line_end = text.size();
   if (line_end > line_start && text[line_end - 1] == '\r') --line_end;
   e.line = LineOf(text, offset);
-  e.column = 1;
-  for (std::size_t i = line_start; i < offset && i < line_end; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++e.column;
-  }
+  e.column = 1 + rdf::utf8::CountCodePoints(
+                     text.substr(line_start, std::min(offset, line_end) - line_start));
   e.line_text = std::string(text.substr(line_start, line_end - line_start));
   return e;
 }

@@ -178,3 +178,25 @@ TEST_F(Engine, AggregatesAndOrder) {
 
 }  // namespace
 }  // namespace hamlet::sparql
+
+namespace hamlet::sparql {
+namespace {
+
+// Issue 12 (11a): a REGEX that runs out of backtracking steps stops the query with an error;
+// before, the row silently dropped out of the FILTER (Boost.Regex gave up at 15 characters).
+TEST_F(Engine, RegexBacktrackingLimitFailsTheQuery) {
+  // 15 characters: PCRE2 answers (no match, and a match for the other pattern).
+  EXPECT_EQ(
+      Rows("SELECT ?x WHERE { VALUES ?x { \"aaaaaaaaaaaaaab\" } FILTER(REGEX(?x, \"(a+)+b$\")) }"),
+      V{"\"aaaaaaaaaaaaaab\""});
+  // 40 characters of exponential backtracking: an error naming the limit, not zero rows.
+  auto r = RunQuery(*store_->GetSnapshot(),
+                    "SELECT ?x WHERE { VALUES ?x { \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\" } "
+                    "FILTER(REGEX(?x, \"(a+)+$\")) }");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kResourceExhausted);
+  EXPECT_NE(r.status().message().find("backtracking"), std::string::npos) << r.status().message();
+}
+
+}  // namespace
+}  // namespace hamlet::sparql

@@ -277,6 +277,7 @@ Result<QueryResult> RunQuery(const store::Snapshot& snapshot, std::string_view t
     if (query.form == ast::Query::Form::kAsk) break;  // one solution answers ASK
   }
   HAMLET_RETURN_IF_ERROR(cursor->status());
+  HAMLET_RETURN_IF_ERROR(functions.fatal());  // e.g. REGEX's backtracking limit (expr.h)
   if (query.form == ast::Query::Form::kDescribe) {
     for (const auto& d : alg.describe) {
       if (d.is_variable()) continue;

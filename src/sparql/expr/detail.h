@@ -77,8 +77,10 @@ ExprResult CallString(std::string_view name, Args args, Context& ctx, bool* foun
 // numeric_functions.cpp: ABS CEIL FLOOR ROUND RAND + date/time functions + hashes + UUIDs.
 ExprResult CallNumericOrDate(std::string_view name, Args args, Context& ctx, bool* found);
 // regex.cpp
-ExprResult Regex(const rdf::Term& text, const rdf::Term& pattern, const rdf::Term* flags);
+// A backtracking limit hit is reported through ctx.SetFatal (and gives an error here).
+ExprResult Regex(const rdf::Term& text, const rdf::Term& pattern, const rdf::Term* flags,
+                 Context& ctx);
 ExprResult Replace(const rdf::Term& text, const rdf::Term& pattern, const rdf::Term& replacement,
-                   const rdf::Term* flags);
+                   const rdf::Term* flags, Context& ctx);
 
 }  // namespace hamlet::sparql::expr::detail

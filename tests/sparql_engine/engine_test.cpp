@@ -200,3 +200,27 @@ TEST_F(Engine, RegexBacktrackingLimitFailsTheQuery) {
 
 }  // namespace
 }  // namespace hamlet::sparql
+
+namespace hamlet::sparql {
+namespace {
+
+// W3C functions#bnode01: BNODE(str) is the same node for the same string within a solution,
+// also when an earlier expression of that solution bound a BNODE() result; fresh across
+// solutions.
+TEST_F(Engine, BnodeOfStringIsStableWithinOneSolution) {
+  auto rows =
+      Rows("SELECT ?s (BNODE(?s) AS ?a) (BNODE(?s) AS ?b) WHERE { VALUES ?s { \"foo\" \"bar\" } }");
+  ASSERT_EQ(rows.size(), 2u);
+  std::vector<std::string> firsts;
+  for (const auto& row : rows) {
+    size_t s1 = row.find(' '), s2 = row.find(' ', s1 + 1);
+    std::string a = row.substr(s1 + 1, s2 - s1 - 1), b = row.substr(s2 + 1);
+    EXPECT_EQ(a, b) << row;
+    EXPECT_EQ(a.rfind("_:", 0), 0u) << row;
+    firsts.push_back(a);
+  }
+  EXPECT_NE(firsts[0], firsts[1]);
+}
+
+}  // namespace
+}  // namespace hamlet::sparql

@@ -224,3 +224,21 @@ TEST_F(Engine, BnodeOfStringIsStableWithinOneSolution) {
 
 }  // namespace
 }  // namespace hamlet::sparql
+
+namespace hamlet::sparql {
+namespace {
+
+// Issue 12 (11b): integers beyond 64 bits filter, sort and sum (SUM was unbound, the FILTER
+// false).
+TEST_F(Engine, IntegersBeyond64Bits) {
+  const std::string values =
+      "VALUES ?x { 12345678901234567890123 9223372036854775807 5 -99999999999999999999 } ";
+  EXPECT_EQ(Rows("SELECT ?x WHERE { " + values + "FILTER(?x > 10) } ORDER BY ?x", true),
+            V({"\"9223372036854775807\"^^<http://www.w3.org/2001/XMLSchema#integer>",
+               "\"12345678901234567890123\"^^<http://www.w3.org/2001/XMLSchema#integer>"}));
+  EXPECT_EQ(Rows("SELECT (SUM(?x) AS ?s) WHERE { " + values + "}"),
+            V{"\"12254902273271422665936\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
+}
+
+}  // namespace
+}  // namespace hamlet::sparql

@@ -53,7 +53,8 @@ std::string DecimalNoPointZero(rdf::Decimal d);
 // ---- Numbers ------------------------------------------------------------------------------
 
 double ToDouble(const rdf::XsdValue& v);
-rdf::Decimal ToDecimal(const rdf::XsdValue& v);  // REQUIRES integer or decimal
+// REQUIRES integer or decimal. nullopt for an integer beyond the decimal range (xsd.h).
+std::optional<rdf::Decimal> ToDecimal(const rdf::XsdValue& v);
 // Exact a*b and a/b on decimals; nullopt on overflow of the supported range (or b == 0).
 std::optional<rdf::Decimal> DecimalMul(rdf::Decimal a, rdf::Decimal b);
 std::optional<rdf::Decimal> DecimalDiv(rdf::Decimal a, rdf::Decimal b);

@@ -242,3 +242,19 @@ TEST_F(Engine, IntegersBeyond64Bits) {
 
 }  // namespace
 }  // namespace hamlet::sparql
+
+namespace hamlet::sparql {
+namespace {
+
+// W3C property-path#values_and_path: a zero-length path from a variable bound outside the
+// path (here by VALUES) needs a node of the graph; a constant matches itself anyway.
+TEST_F(Engine, ZeroLengthPathFromAJoinedVariableNeedsAGraphNode) {
+  EXPECT_EQ(Rows("SELECT * WHERE { VALUES ?v { 1 } ?v :partOf? ?v }"), V{});
+  EXPECT_EQ(Rows("SELECT * WHERE { VALUES ?v { :ohey } ?v :partOf? ?v }"),
+            V{"<http://ex.org/ohey>"});
+  EXPECT_EQ(Rows("SELECT * WHERE { 1 :partOf? ?x }"),
+            V{"\"1\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
+}
+
+}  // namespace
+}  // namespace hamlet::sparql

@@ -7,8 +7,9 @@
 // which the executor evaluates itself, see below) returns an error when an argument is one.
 // Nothing here throws.
 //
-// Numbers. xsd:integer and its derived types are integers (64-bit, overflow is an error),
-// decimals are exact with 18 fractional digits (rdf/xsd.h), float/double are IEEE. Binary
+// Numbers. xsd:integer and its derived types are unbounded integers (64-bit arithmetic while
+// it does not overflow, then exact big-integer arithmetic; rdf/xsd.h), decimals are exact
+// with 18 fractional digits (rdf/xsd.h), float/double are IEEE. Binary
 // numeric operators promote integer -> decimal -> float -> double; integer / integer gives a
 // decimal; division by zero is an error for integer/decimal and INF/NaN for float/double.
 // Computed numbers are written in XSD 1.0 canonical form: "2.0"^^xsd:decimal,

@@ -258,3 +258,40 @@ TEST_F(Engine, ZeroLengthPathFromAJoinedVariableNeedsAGraphNode) {
 
 }  // namespace
 }  // namespace hamlet::sparql
+
+namespace hamlet::sparql {
+namespace {
+
+// W3C optional-filter#dawg-optional-filter-005-not-simplified: the FILTER of a group nested in
+// OPTIONAL sees only that group's solutions, so ?l is unbound there even though the OPTIONAL
+// runs once per left row; before, the left row's ?l leaked in.
+TEST_F(Engine, FilterInNestedGroupDoesNotSeeTheOuterRow) {
+  EXPECT_EQ(Rows("SELECT ?x ?p WHERE { ?x :label \"Gesves\"@fr "
+                 "OPTIONAL { { ?x :population ?p FILTER(BOUND(?l) || ?p > 100000) } } "
+                 "?x :label ?l }"),
+            V{"<http://ex.org/gesves> UNDEF"});
+  EXPECT_EQ(Rows("SELECT ?x ?p WHERE { ?x :label ?l FILTER(?l = \"Gesves\"@fr) "
+                 "OPTIONAL { { ?x :population ?p FILTER(?l = \"Gesves\"@fr) } } }"),
+            V{"<http://ex.org/gesves> UNDEF"});
+  // The OPTIONAL's own FILTER does see the left row.
+  EXPECT_EQ(Rows("SELECT ?x ?p WHERE { ?x :label ?l FILTER(?l = \"Gesves\"@fr) "
+                 "OPTIONAL { ?x :population ?p FILTER(?l = \"Gesves\"@fr) } }"),
+            V{"<http://ex.org/gesves> \"7000\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
+}
+
+}  // namespace
+}  // namespace hamlet::sparql
+
+namespace hamlet::sparql {
+namespace {
+
+// Inside EXISTS the outer solution is substituted into the whole pattern (18.6), nested
+// FILTERs included.
+TEST_F(Engine, FilterInsideExistsSeesTheOuterRow) {
+  EXPECT_EQ(Rows("SELECT ?x WHERE { ?x :population ?p "
+                 "FILTER EXISTS { ?x :partOf ?r FILTER(?p > 6000) } }"),
+            V{"<http://ex.org/gesves>"});
+}
+
+}  // namespace
+}  // namespace hamlet::sparql

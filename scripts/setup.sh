@@ -9,7 +9,7 @@ build=${HAMLET_BUILD_DIR:-"$repo/build"}
 
 packages=(g++ cmake ninja-build pkg-config ccache
   libserd-dev serdi libsord-dev sordi librocksdb-dev libboost1.81-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev libpcre2-dev libicu-dev
   libcpp-httplib-dev libedit-dev libssl-dev clang libclang-rt-14-dev time
   raptor2-utils tmux)
 # raptor2-utils (rapper) is the independent RDF/XML reader of the export round-trip tests;

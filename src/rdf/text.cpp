@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rdf/term.h"
+#include "rdf/utf8.h"
 
 namespace hamlet::rdf {
 
@@ -17,22 +18,11 @@ bool IsLocalNameChar(unsigned char c) {
 
 }  // namespace
 
-size_t DisplayWidth(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+size_t DisplayWidth(std::string_view s) { return utf8::CountCodePoints(s); }
 
 std::string Truncate(std::string_view s, size_t max) {
   if (max == 0 || DisplayWidth(s) <= max) return std::string(s);
-  size_t keep = max - 1, n = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (n == keep) break;
-      ++n;
-    }
-  }
-  return std::string(s.substr(0, i)) + std::string(kEllipsis);
+  return std::string(s.substr(0, utf8::PrefixBytes(s, max - 1))) + std::string(kEllipsis);
 }
 
 bool IsPlainLocalName(std::string_view local) {

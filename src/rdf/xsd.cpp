@@ -6,30 +6,34 @@
 #include <limits>
 
 #include "rdf/vocab.h"
+#include "rdf/xsd_integer.h"
 
 namespace hamlet::rdf {
 
 namespace {
 
+// An integer type's value range; nullopt: unbounded on that side.
 struct IntRange {
   std::string_view local;
-  __int128 lo, hi;
+  std::optional<__int128> lo, hi;
 };
 
 constexpr __int128 kI64Min = std::numeric_limits<int64_t>::min();
 constexpr __int128 kI64Max = std::numeric_limits<int64_t>::max();
+constexpr __int128 kU64Max = std::numeric_limits<uint64_t>::max();
+constexpr std::nullopt_t kNone = std::nullopt;
 
-constexpr IntRange kIntegerTypes[] = {
-    {"integer", kI64Min, kI64Max},
+const IntRange kIntegerTypes[] = {
+    {"integer", kNone, kNone},
     {"long", kI64Min, kI64Max},
     {"int", -2147483648LL, 2147483647LL},
     {"short", -32768, 32767},
     {"byte", -128, 127},
-    {"nonNegativeInteger", 0, kI64Max},
-    {"positiveInteger", 1, kI64Max},
-    {"nonPositiveInteger", kI64Min, 0},
-    {"negativeInteger", kI64Min, -1},
-    {"unsignedLong", 0, kI64Max},
+    {"nonNegativeInteger", 0, kNone},
+    {"positiveInteger", 1, kNone},
+    {"nonPositiveInteger", kNone, 0},
+    {"negativeInteger", kNone, -1},
+    {"unsignedLong", 0, kU64Max},
     {"unsignedInt", 0, 4294967295LL},
     {"unsignedShort", 0, 65535},
     {"unsignedByte", 0, 255},
@@ -274,18 +278,17 @@ Result<XsdValue> ParseXsd(std::string_view lex, std::string_view dt) {
       const IntRange* r = FindIntegerType(dt);
       Decimal d;
       if (!ParseDecimalLex(lex, false, &d, &range_error)) {
-        if (range_error) {
-          return Status::InvalidInput("'" + std::string(lex) +
-                                      "' is outside the 64-bit integer range Hamlet supports");
+        if (!range_error) return Status::InvalidInput(Invalid(lex, r->local));
+      } else {
+        __int128 whole = d.scaled / 1000000000000000000LL;
+        if (whole >= kI64Min && whole <= kI64Max && (!r->lo || whole >= *r->lo) &&
+            (!r->hi || whole <= *r->hi)) {
+          v.integer = static_cast<int64_t>(whole);
+          return v;
         }
-        return Status::InvalidInput(Invalid(lex, r->local));
       }
-      __int128 whole = d.scaled / 1000000000000000000LL;
-      if (whole < r->lo || whole > r->hi) {
-        return Status::InvalidInput("'" + std::string(lex) +
-                                    "' is outside the range of xsd:" + std::string(r->local));
-      }
-      v.integer = static_cast<int64_t>(whole);
+      // Beyond 64 bits, or outside the type's range: checked exactly.
+      HAMLET_RETURN_IF_ERROR(xsd_internal::ParseWideInteger(lex, r->lo, r->hi, r->local, &v));
       return v;
     }
     case XsdType::kDecimal:
@@ -327,7 +330,7 @@ bool IsNumeric(XsdType t) {
 double AsDouble(const XsdValue& v) {
   switch (v.type) {
     case XsdType::kInteger:
-      return static_cast<double>(v.integer);
+      return IntegerToDouble(v);
     case XsdType::kDecimal:
       return static_cast<double>(v.decimal.scaled) / 1e18;
     default:
@@ -335,21 +338,17 @@ double AsDouble(const XsdValue& v) {
   }
 }
 
-Decimal AsDecimal(const XsdValue& v) {
-  if (v.type == XsdType::kDecimal) return v.decimal;
-  Decimal d;
-  d.scaled = static_cast<__int128>(v.integer) * 1000000000000000000LL;
-  return d;
-}
-
 }  // namespace
 
 std::partial_ordering CompareXsd(const XsdValue& a, const XsdValue& b) {
   if (IsNumeric(a.type) && IsNumeric(b.type)) {
-    if (a.type == XsdType::kInteger && b.type == XsdType::kInteger) return a.integer <=> b.integer;
-    if ((a.type == XsdType::kInteger || a.type == XsdType::kDecimal) &&
-        (b.type == XsdType::kInteger || b.type == XsdType::kDecimal)) {
-      return AsDecimal(a).scaled <=> AsDecimal(b).scaled;
+    if (a.type == XsdType::kInteger && b.type == XsdType::kInteger) return CompareIntegers(a, b);
+    if (a.type == XsdType::kDecimal && b.type == XsdType::kDecimal) return a.decimal <=> b.decimal;
+    if (a.type == XsdType::kInteger && b.type == XsdType::kDecimal) {
+      return CompareIntegerDecimal(a, b.decimal);
+    }
+    if (a.type == XsdType::kDecimal && b.type == XsdType::kInteger) {
+      return 0 <=> CompareIntegerDecimal(b, a.decimal);
     }
     return AsDouble(a) <=> AsDouble(b);
   }
@@ -365,7 +364,7 @@ std::string CanonicalLexical(const XsdValue& v) {
     case XsdType::kBoolean:
       return v.boolean ? "true" : "false";
     case XsdType::kInteger:
-      return std::to_string(v.integer);
+      return v.big_integer.empty() ? std::to_string(v.integer) : v.big_integer;
     case XsdType::kDecimal: {
       __int128 scale = 1000000000000000000LL;
       __int128 s = v.decimal.scaled;

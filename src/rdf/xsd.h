@@ -3,7 +3,8 @@
 // Supported: xsd:boolean, xsd:integer and its derived types (long, int, short, byte,
 // the unsigned and sign-restricted ones), xsd:decimal, xsd:float, xsd:double, xsd:date,
 // xsd:dateTime. Limits (documented, checked, reported as errors rather than wrapped):
-//   * integers must fit in 64 bits;
+//   * integers have no limit: 64-bit values are kept as int64_t (the fast path), larger ones
+//     as their digits (XsdValue::big_integer) and computed on with Boost.Multiprecision;
 //   * decimals are exact with 18 fractional digits and |value| < 1.7e20.
 // Dates without a timezone compare as if in UTC (the spec leaves a +-14h window
 // indeterminate; we pick UTC so that ordering is total and stable).
@@ -11,6 +12,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -55,6 +57,9 @@ struct XsdValue {
   XsdType type = XsdType::kOther;
   bool boolean = false;
   int64_t integer = 0;
+  // kInteger beyond 64 bits: its canonical digits ("-12345678901234567890123"), and
+  // `integer` is unused. Empty whenever the value fits in 64 bits, so each value has one form.
+  std::string big_integer;
   Decimal decimal;
   double floating = 0;  // float and double
   DateTime datetime;
@@ -69,6 +74,19 @@ Result<XsdValue> ParseXsd(std::string_view lexical, std::string_view datatype_ir
 // double promotion); booleans with booleans; date/dateTime with their own type. Anything
 // else is unordered.
 std::partial_ordering CompareXsd(const XsdValue& a, const XsdValue& b);
+
+// Exact integer arithmetic for kInteger values of any size (either may be big); the result
+// is a 64-bit value whenever it fits. Callers use it when the 64-bit operation overflows or
+// an operand is big.
+enum class IntegerOp { kAdd, kSub, kMul };
+XsdValue IntegerArith(IntegerOp op, const XsdValue& x, const XsdValue& y);
+// A kInteger value as an exact Decimal; nullopt beyond Decimal's range.
+std::optional<Decimal> IntegerToDecimal(const XsdValue& v);
+// A kInteger value as the nearest double.
+double IntegerToDouble(const XsdValue& v);
+// Exact comparisons of kInteger values (any size) with each other and with decimals.
+std::strong_ordering CompareIntegers(const XsdValue& a, const XsdValue& b);
+std::strong_ordering CompareIntegerDecimal(const XsdValue& i, const Decimal& d);
 
 // The canonical lexical form of a value (e.g. "1.0" for a decimal one, "1.0E0" for a double).
 std::string CanonicalLexical(const XsdValue& v);

@@ -27,6 +27,26 @@ TEST(Xsd, ParsesNumbers) {
   EXPECT_EQ(CanonicalLexical(Parse("-INF", "float")), "-INF");
 }
 
+// Issue 12 (11b): xsd:integer is unbounded; values past 64 bits keep their digits.
+TEST(Xsd, IntegersBeyond64Bits) {
+  XsdValue big = Parse("+00012345678901234567890123", "integer");
+  EXPECT_EQ(big.big_integer, "12345678901234567890123");
+  EXPECT_EQ(CanonicalLexical(big), "12345678901234567890123");
+  EXPECT_EQ(Parse("-9223372036854775808", "integer").big_integer, "");  // fits: fast path
+  EXPECT_EQ(Parse("18446744073709551615", "unsignedLong").big_integer, "18446744073709551615");
+  EXPECT_EQ(Parse("-99999999999999999999999", "negativeInteger").big_integer,
+            "-99999999999999999999999");
+  XsdValue ten = Parse("10", "integer");
+  EXPECT_EQ(CompareXsd(big, ten), std::partial_ordering::greater);
+  EXPECT_EQ(CompareXsd(ten, big), std::partial_ordering::less);
+  EXPECT_EQ(CompareXsd(Parse("99999999999999999999", "integer"),
+                       Parse("99999999999999999999.0", "decimal")),
+            std::partial_ordering::equivalent);
+  EXPECT_EQ(CompareXsd(Parse("99999999999999999999.5", "decimal"), big),
+            std::partial_ordering::less);
+  EXPECT_EQ(CompareXsd(big, Parse("1e30", "double")), std::partial_ordering::less);
+}
+
 TEST(Xsd, RejectsBadLexicalForms) {
   struct Case {
     const char* lex;
@@ -51,7 +71,11 @@ TEST(Xsd, RejectsBadLexicalForms) {
                  Case{"-1", "nonNegativeInteger"},
                  Case{"0", "positiveInteger"},
                  Case{"300", "byte"},
-                 Case{"99999999999999999999999", "integer"}}) {
+                 Case{"99999999999999999999999", "long"},
+                 Case{"-99999999999999999999999", "nonNegativeInteger"},
+                 Case{"18446744073709551616", "unsignedLong"},
+                 Case{"123456789012345678901234x", "integer"},
+                 Case{"-", "integer"}}) {
     auto r = ParseXsd(c.lex, Xsd(c.type));
     EXPECT_FALSE(r.ok()) << c.lex << " as " << c.type;
     if (!r.ok()) {

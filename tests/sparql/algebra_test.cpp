@@ -62,6 +62,18 @@ TEST(SparqlAlgebra, OptionalWithFilterBecomesLeftJoinExpression) {
             "  (< ?v1 3))");
 }
 
+// W3C optional-filter#dawg-optional-filter-005-not-simplified: a FILTER of a nested group
+// stays a Filter inside the OPTIONAL, not the left join's condition.
+TEST(SparqlAlgebra, NestedGroupFilterInOptionalStaysInside) {
+  EXPECT_EQ(Algebra("SELECT * { ?s :p1 ?v1 OPTIONAL { { ?s :p2 ?v2 FILTER(?v1 < 3) } } }"),
+            "(leftjoin\n"
+            "  (bgp\n"
+            "    (triple ?s :p1 ?v1))\n"
+            "  (filter (< ?v1 3)\n"
+            "    (bgp\n"
+            "      (triple ?s :p2 ?v2))))");
+}
+
 TEST(SparqlAlgebra, TwoOptionals) {
   EXPECT_EQ(Algebra("SELECT * { ?s :p1 ?v1 OPTIONAL { ?s :p2 ?v2 } OPTIONAL { ?s :p3 ?v3 } }"),
             "(leftjoin\n"

@@ -122,6 +122,18 @@ TEST(SparqlErrors, UngroupedVariableInsideExpression) {
             "aggregate");
 }
 
+// Issue 12 (11d): HAVING reads group keys and aggregates only; before, an ungrouped ?o
+// was accepted and evaluated as unbound.
+TEST(SparqlErrors, UngroupedVariableInHaving) {
+  EXPECT_EQ(QueryError("SELECT ?s { ?s ?p ?o } GROUP BY ?s HAVING (?o > 1)"),
+            "line 1, column 44: variable ?o in HAVING is not grouped: use it in GROUP BY or "
+            "inside an aggregate");
+  EXPECT_EQ(QueryError("SELECT ?s { ?s ?p ?o } GROUP BY ?s HAVING (COUNT(?o) > 1 && ?s != 1)"),
+            "<parsed>");
+  EXPECT_EQ(QueryError("SELECT ?k { ?s ?p ?o } GROUP BY (STR(?s) AS ?k) HAVING (?k != \"\")"),
+            "<parsed>");
+}
+
 TEST(SparqlErrors, AggregateInFilter) {
   EXPECT_EQ(QueryError("SELECT ?s { ?s ?p ?o FILTER(COUNT(?o) > 1) }"),
             "line 1, column 29: aggregate COUNT is not allowed here (only in SELECT, HAVING and "

@@ -118,6 +118,13 @@ TEST(StringFunctions, CaseAndEncode) {
   EXPECT_EQ(f("UCASE", {Str("\xc3\xa9t\xc3\xa9")}), Str("\xc3\x89T\xc3\x89"));  // été -> ÉTÉ
   EXPECT_EQ(f("LCASE", {Str("\xce\xa3")}), Str("\xcf\x83"));                    // Σ -> σ
   EXPECT_EQ(f("UCASE", {Int("1")}), kErr);
+  // Issue 12 (11c): Unicode's full case mappings, not the C library's one-to-one ones.
+  EXPECT_EQ(f("UCASE", {Str("stra\xc3\x9f"
+                            "e")}),
+            Str("STRASSE"));                                              // straße
+  EXPECT_EQ(f("UCASE", {Lang("\xef\xac\x81", "en")}), Lang("FI", "en"));  // ﬁ ligature
+  EXPECT_EQ(f("LCASE", {Str("\xc4\xb0")}), Str("i\xcc\x87"));             // İ -> i + dot
+  EXPECT_EQ(f("LCASE", {Str("\xe1\xba\x9e")}), Str("\xc3\x9f"));          // ẞ -> ß
   EXPECT_EQ(f("ENCODE_FOR_URI", {Str("Los Angeles")}), Str("Los%20Angeles"));
   EXPECT_EQ(f("ENCODE_FOR_URI", {Lang("Los Angeles", "en")}), Str("Los%20Angeles"));
   EXPECT_EQ(f("ENCODE_FOR_URI", {Str("~a-b_c.d/\xc3\xa9")}), Str("~a-b_c.d%2F%C3%A9"));
@@ -230,6 +237,71 @@ TEST(Regex, W3cQuantifierData) {
   EXPECT_EQ(matching("ab{1,2}c", ""), V({"abc", "abbc"}));
   EXPECT_EQ(matching("a[^b]c", ""), V({"a\nc", "a.c"}));
   EXPECT_EQ(matching("abc", "i"), V({"abc", "ABC"}));
+}
+
+// Issue 12 (11a): XPath regex syntax on PCRE2, Unicode-aware.
+TEST(Regex, XPathSyntaxOnPcre2) {
+  Fn f;
+  auto re = [&](const std::string& text, const std::string& pattern,
+                const std::string& flags = "") {
+    std::vector<ExprResult> args = {Str(text), Str(pattern)};
+    if (!flags.empty()) args.push_back(Str(flags));
+    return f("REGEX", args);
+  };
+  // (a+)+$ on 15 characters: answered (Boost.Regex gave up with "too complex").
+  EXPECT_EQ(re("aaaaaaaaaaaaaab", "(a+)+$"), Bool(false));
+  EXPECT_TRUE(f.ctx.fatal().ok());
+  // Block escapes and categories.
+  EXPECT_EQ(re("abc", "^\\p{IsBasicLatin}+$"), Bool(true));
+  EXPECT_EQ(re("ab\xc3\xa9", "^\\p{IsBasicLatin}+$"), Bool(false));
+  EXPECT_EQ(re("\xc3\xa9", "^\\P{IsBasicLatin}$"), Bool(true));
+  EXPECT_EQ(re("\xc3\xa9", "^[a\\P{IsBasicLatin}]$"), Bool(true));
+  EXPECT_EQ(re("\xce\xb1", "^\\p{IsGreek}$"), Bool(true));  // XSD's old block name
+  EXPECT_EQ(re("\xe2\x82\xac", "^\\p{Sc}$"), Bool(true));   // euro sign
+  EXPECT_EQ(re("$", "^\\p{Sc}$"), Bool(true));
+  EXPECT_EQ(re("a", "\\p{IsNoSuchBlock}"), kErr);
+  // \d is \p{Nd}: Arabic-Indic digits; \s is only space, tab, CR, LF.
+  EXPECT_EQ(re("\xd9\xa3", "^\\d$"), Bool(true));
+  EXPECT_EQ(re("\xc2\xa0", "\\s"), Bool(false));  // no-break space
+  EXPECT_EQ(re("\xc2\xa0", "\\S"), Bool(true));
+  // \w excludes punctuation, separators and controls; \i / \c are XML name characters.
+  EXPECT_EQ(re("_", "\\w"), Bool(false));
+  EXPECT_EQ(re("+", "\\w"), Bool(true));  // a symbol (Sm)
+  EXPECT_EQ(re("x1", "^\\i\\c$"), Bool(true));
+  EXPECT_EQ(re("1x", "^\\i\\c$"), Bool(false));
+  // Class subtraction.
+  EXPECT_EQ(re("b", "^[a-z-[aeiou]]$"), Bool(true));
+  EXPECT_EQ(re("e", "^[a-z-[aeiou]]$"), Bool(false));
+  // $ without m matches only at the very end; "." excludes CR too.
+  EXPECT_EQ(re("ab\n", "b$"), Bool(false));
+  EXPECT_EQ(re("a\rb", "a.b"), Bool(false));
+  // i: Unicode case folding.
+  EXPECT_EQ(re("\xce\xa3", "\xcf\x83", "i"), Bool(true));  // Σ ~ σ
+  // x keeps white space inside classes, q quotes everything.
+  EXPECT_EQ(re("a c", "a[ ]c", "x"), Bool(true));
+  EXPECT_EQ(re("(a+)+$", "(a+)+$", "q"), Bool(true));
+  // Back-references to closed groups only.
+  EXPECT_EQ(re("abab", "^(ab)\\1$"), Bool(true));
+  EXPECT_EQ(re("aa", "(a\\1)"), kErr);
+  // Not XPath syntax.
+  EXPECT_EQ(re("ab", "a(?=b)"), kErr);
+  EXPECT_EQ(re("a{", "a{"), kErr);
+  EXPECT_EQ(re("a", "\\b"), kErr);
+  EXPECT_EQ(re("a", "[]"), kErr);
+}
+
+// A backtracking limit is a fatal error of the query (Context::fatal), not a false FILTER.
+TEST(Regex, MatchLimitIsFatal) {
+  Fn f;
+  std::string text(40, 'a');
+  text += 'b';
+  EXPECT_EQ(f("REGEX", {Str(text), Str("(a+)+$")}), kErr);
+  EXPECT_EQ(f.ctx.fatal().code(), Status::Code::kResourceExhausted);
+  EXPECT_NE(f.ctx.fatal().message().find("41-character"), std::string::npos)
+      << f.ctx.fatal().message();
+  Fn g;
+  EXPECT_EQ(g("REPLACE", {Str(text), Str("(a+)+$"), Str("x")}), kErr);
+  EXPECT_EQ(g.ctx.fatal().code(), Status::Code::kResourceExhausted);
 }
 
 TEST(Regex, Replace) {

@@ -97,9 +97,8 @@ TEST(Arithmetic, TypeErrors) {
   EXPECT_EQ(Add(Iri("http://x/"), Int("1")), kErr);
   EXPECT_EQ(Add(Int("1"), kErr), kErr);
   EXPECT_EQ(Add(Bool(true), Int("1")), kErr);
-  EXPECT_EQ(Add(Int("9223372036854775807"), Int("1")), kErr);  // overflow
-  EXPECT_EQ(Multiply(Int("9223372036854775807"), Int("2")), kErr);
   EXPECT_EQ(UnaryMinus(Str("1")), kErr);
+  EXPECT_EQ(Add(Int("9223372036854775807"), Dec("1.5")), Dec("9223372036854775808.5"));
   EXPECT_EQ(UnaryPlus(Lang("1", "en")), kErr);
 }
 
@@ -108,6 +107,30 @@ TEST(Arithmetic, Unary) {
   EXPECT_EQ(UnaryMinus(Dec("-1.50")), Dec("1.5"));
   EXPECT_EQ(UnaryMinus(Dbl("2")), Dbl("-2.0E0"));
   EXPECT_EQ(UnaryPlus(Typed("07", "int")), Int("7"));
+}
+
+// Issue 12 (11b): integers beyond 64 bits compare, sort and compute exactly; + - * past
+// 64 bits promote instead of failing.
+TEST(Arithmetic, IntegersBeyond64Bits) {
+  const ExprResult big = Int("12345678901234567890123");
+  EXPECT_EQ(Greater(big, Int("10")), Bool(true));
+  EXPECT_EQ(Less(Int("-12345678901234567890123"), Int("-9223372036854775808")), Bool(true));
+  EXPECT_EQ(Equal(Int("0012345678901234567890123"), big), Bool(true));
+  EXPECT_EQ(Greater(big, Dec("99999999999999999999.5")), Bool(true));
+  EXPECT_EQ(Less(big, Dbl("1.3E22")), Bool(true));
+  EXPECT_LT(OrderCompare(Int("10"), big), 0);
+  EXPECT_LT(OrderCompare(Int("99999999999999999999"), big), 0);
+  EXPECT_EQ(Add(Int("9223372036854775807"), Int("1")), Int("9223372036854775808"));
+  EXPECT_EQ(Subtract(Int("-9223372036854775808"), Int("1")), Int("-9223372036854775809"));
+  EXPECT_EQ(Multiply(Int("9223372036854775807"), Int("2")), Int("18446744073709551614"));
+  EXPECT_EQ(Multiply(big, big), Int("152415787532388367504942236884722755800955129"));
+  EXPECT_EQ(Subtract(big, big), Int("0"));
+  EXPECT_EQ(UnaryMinus(Int("-9223372036854775808")), Int("9223372036854775808"));
+  EXPECT_EQ(UnaryMinus(big), Int("-12345678901234567890123"));
+  EXPECT_EQ(Add(big, Dbl("1")), Dbl("1.2345678901234568E22"));
+  EXPECT_EQ(Divide(Int("100000000000000000000"), Int("8")), Dec("12500000000000000000.0"));
+  Context ctx;
+  EXPECT_EQ(Call("ABS", std::vector<ExprResult>{Int("-12345678901234567890123")}, ctx), big);
 }
 
 TEST(Comparison, Numbers) {

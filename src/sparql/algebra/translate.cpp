@@ -1,4 +1,5 @@
 // AST -> SPARQL algebra (SPARQL 1.1 section 18.2). See algebra.h.
+#include <algorithm>
 #include <utility>
 
 #include "sparql/algebra/algebra.h"
@@ -138,7 +139,14 @@ Op Translator::Group(const ast::GroupGraphPattern& group) {
         Op a = Group(e.patterns[0]);
         Op lj;
         lj.kind = Op::Kind::kLeftJoin;
-        if (a.kind == Op::Kind::kFilter) {
+        // Only the OPTIONAL's own FILTERs become the left join's condition; a Filter from a
+        // nested group ({ { P FILTER(F) } }) stays inside, where F cannot see the left
+        // side (18.2.2: Join(Z, A) = A is a later simplification;
+        // optional-filter#dawg-optional-filter-005-not-simplified).
+        bool own_filters =
+            std::any_of(e.patterns[0].elements.begin(), e.patterns[0].elements.end(),
+                        [](const ast::GraphPatternElement& x) { return x.kind == EK::kFilter; });
+        if (a.kind == Op::Kind::kFilter && own_filters) {
           lj.exprs = std::move(a.exprs);
           Op inner = std::move(a.children[0]);
           a = std::move(inner);

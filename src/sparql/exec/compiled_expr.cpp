@@ -2,6 +2,7 @@
 
 #include "sparql/exec/functions.h"
 #include "sparql/exec/ops.h"
+#include "sparql/expr/expr.h"
 
 namespace hamlet::sparql::exec {
 
@@ -15,6 +16,23 @@ std::optional<bool> Ebv(const CompiledExpr& e, const Row& row, ExecContext& ctx)
 
 rdf::Term Bool(bool b) {
   return rdf::Term::Literal(b ? "true" : "false", "http://www.w3.org/2001/XMLSchema#boolean");
+}
+
+// BNODE(str) gives the same node for the same string within one solution, and only there
+// (17.4.2.9). The solution is identified by its row's hash, leaving out the blank nodes
+// BNODE() itself put in the row (query-local blank ids): in
+// `SELECT (BNODE(?x) AS ?a) (BNODE(?x) AS ?b)` the second call sees ?a bound, and must still
+// be in the same solution as the first (W3C functions#bnode01).
+uint64_t SolutionKey(const Row& row, ExecContext& ctx) {
+  uint64_t h = RowHash::kSeed;
+  for (TermId id : row) {
+    if (IsLocal(id) && ctx.terms != nullptr) {
+      auto t = ctx.terms->Decode(id);
+      if (t.ok() && (*t)->is_blank()) id = store::kNoTerm;  // as before it was bound
+    }
+    h = RowHash::Combine(h, id);
+  }
+  return h;
 }
 
 }  // namespace
@@ -99,7 +117,10 @@ std::optional<rdf::Term> Evaluate(const CompiledExpr& e, const Row& row, ExecCon
         args.push_back(Evaluate(a, row, ctx));
         if (!args.back()) return std::nullopt;
       }
-      return CallFunction(e.name, e.function.get(), args, ctx, RowHash{}(row));
+      // Only BNODE(str) depends on the solution; other calls keep the current one.
+      bool per_solution = args.size() == 1 && e.function != nullptr && e.function->name == "BNODE";
+      uint64_t key = per_solution ? SolutionKey(row, ctx) : ctx.last_solution;
+      return CallFunction(e.name, e.function.get(), args, ctx, key);
     }
   }
   return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -131,6 +132,19 @@ class PathEvaluator {
     return Status::Ok();
   }
 
+  // True when `t` is a subject or an object of the active graph.
+  Result<bool> IsNode(TermId t) {
+    for (bool as_subject : {true, false}) {
+      for (const auto& pat : Patterns(as_subject ? t : store::kNoTerm, store::kNoTerm,
+                                      as_subject ? store::kNoTerm : t)) {
+        auto c = ctx_.snapshot->Scan(pat, ctx_.cancel);
+        if (c->Valid()) return true;
+        HAMLET_RETURN_IF_ERROR(c->status());
+      }
+    }
+    return false;
+  }
+
  private:
   std::vector<store::QuadPattern> Patterns(TermId s, TermId p, TermId o) {
     std::vector<store::QuadPattern> out;
@@ -207,6 +221,11 @@ std::unique_ptr<Cursor> PathOp::Open(ExecContext& ctx, const Row& seed) const {
     TermId o = o_.is_var ? base[o_.slot] : o_.id;
     std::vector<TermId> starts;
     bool forward = true;
+    // A start node bound by a variable from outside (a join's seed) stands for "every node of
+    // the graph" narrowed down: the spec evaluates the path with that variable free, so a
+    // zero-length match there needs a node of the graph (W3C property-path#values_and_path).
+    // A constant start matches itself with zero length even outside the graph.
+    bool seeded_start = s != store::kNoTerm ? s_.is_var : (o != store::kNoTerm && o_.is_var);
     if (s != store::kNoTerm) {
       starts.push_back(s);
     } else if (o != store::kNoTerm) {
@@ -230,7 +249,14 @@ std::unique_ptr<Cursor> PathOp::Open(ExecContext& ctx, const Row& seed) const {
         cached = ctx.path_cache.emplace(key, std::move(found)).first;
       }
       const std::vector<TermId>& ends = cached->second;
+      std::optional<bool> start_is_node;
       for (TermId end : ends) {
+        if (end == start && seeded_start && !start_is_node) {
+          auto is_node = ev.IsNode(start);
+          if (!is_node.ok()) return is_node.status();
+          start_is_node = *is_node;
+        }
+        if (end == start && seeded_start && !*start_is_node) continue;
         Row r = base;
         TermId sv = forward ? start : end, ov = forward ? end : start;
         if (!Bind(s_, sv, &r) || !Bind(o_, ov, &r)) continue;

@@ -47,6 +47,10 @@ class SumAgg : public Aggregator {
   rdf::XsdValue sum_;
 };
 
+// MIN and MAX by ORDER BY's order. A number comes back in the canonical form of its own
+// datatype (same value, same type): the W3C approved
+// answer (aggregates#agg-min-02: MIN of 2.2 and 2E-1 is "2.0E-1"^^xsd:double) is written
+// as a store that keeps values would, whichever lexical form the data had.
 class ExtremeAgg : public Aggregator {
  public:
   explicit ExtremeAgg(bool max) : max_(max) {}
@@ -54,7 +58,12 @@ class ExtremeAgg : public Aggregator {
     if (!v) return;
     if (!best_ || (max_ ? OrderCompare(v, best_) > 0 : OrderCompare(v, best_) < 0)) best_ = v;
   }
-  ExprResult Result() const override { return best_; }
+  ExprResult Result() const override {
+    if (!best_ || !best_->is_literal()) return best_;
+    auto v = detail::NumericValue(*best_);
+    if (!v) return best_;
+    return detail::MakeTyped(rdf::CanonicalLexical(*v), best_->datatype());
+  }
 
  private:
   bool max_;

@@ -24,7 +24,6 @@ std::string_view Trim(std::string_view s) {
 }
 
 ExprResult FromValue(const XsdValue& v, std::string_view dt) {
-  if (v.type == XsdType::kInteger) return MakeTyped(std::to_string(v.integer), dt);
   return MakeTyped(rdf::CanonicalLexical(v), dt);
 }
 
@@ -42,32 +41,38 @@ std::optional<rdf::Decimal> DoubleToDecimal(double d, bool is_float) {
   return r->decimal;
 }
 
+// xsd:integer is unbounded, so the digits are produced as text (decimals and doubles past
+// 64 bits included) and the target type's range is checked by parsing them back.
 ExprResult ToInteger(const XsdValue& v, std::string_view dt) {
-  int64_t i = 0;
+  std::string lex;
   switch (v.type) {
     case XsdType::kBoolean:
-      i = v.boolean ? 1 : 0;
+      lex = v.boolean ? "1" : "0";
       break;
     case XsdType::kInteger:
-      i = v.integer;
+      lex = rdf::CanonicalLexical(v);
       break;
-    case XsdType::kDecimal:
-      i = static_cast<int64_t>(v.decimal.scaled / detail::kDecimalScale);  // truncates
-      if (v.decimal.scaled / detail::kDecimalScale != i) return std::nullopt;
+    case XsdType::kDecimal: {
+      XsdValue whole = v;  // truncates towards zero: the digits before the point
+      whole.decimal.scaled = v.decimal.scaled / detail::kDecimalScale * detail::kDecimalScale;
+      lex = rdf::CanonicalLexical(whole);
+      lex.resize(lex.find('.'));
+      if (lex == "-0") lex = "0";
       break;
+    }
     case XsdType::kFloat:
     case XsdType::kDouble: {
       double t = std::trunc(v.floating);
-      if (std::isnan(t) || t >= 9.2233720368547758e18 || t < -9.2233720368547758e18) {
-        return std::nullopt;
-      }
-      i = static_cast<int64_t>(t);
+      if (std::isnan(t) || std::isinf(t)) return std::nullopt;
+      char buf[400];
+      std::snprintf(buf, sizeof buf, "%.0f", t);  // exact: t is integral
+      lex = buf;
+      if (lex == "-0") lex = "0";
       break;
     }
     default:
       return std::nullopt;
   }
-  std::string lex = std::to_string(i);
   if (!rdf::ParseXsd(lex, dt).ok()) return std::nullopt;  // range of the derived type
   return MakeTyped(std::move(lex), dt);
 }
@@ -118,7 +123,9 @@ ExprResult Cast(const ExprResult& arg, std::string_view dt) {
       if (v->type == XsdType::kBoolean) {
         out.decimal.scaled = v->boolean ? detail::kDecimalScale : 0;
       } else if (v->type == XsdType::kInteger || v->type == XsdType::kDecimal) {
-        out.decimal = detail::ToDecimal(*v);
+        auto d = detail::ToDecimal(*v);
+        if (!d) return std::nullopt;  // an integer beyond the decimal range
+        out.decimal = *d;
       } else if (v->type == XsdType::kFloat || v->type == XsdType::kDouble) {
         auto d = DoubleToDecimal(v->floating, v->type == XsdType::kFloat);
         if (!d) return std::nullopt;

@@ -53,7 +53,8 @@ std::string DecimalNoPointZero(rdf::Decimal d);
 // ---- Numbers ------------------------------------------------------------------------------
 
 double ToDouble(const rdf::XsdValue& v);
-rdf::Decimal ToDecimal(const rdf::XsdValue& v);  // REQUIRES integer or decimal
+// REQUIRES integer or decimal. nullopt for an integer beyond the decimal range (xsd.h).
+std::optional<rdf::Decimal> ToDecimal(const rdf::XsdValue& v);
 // Exact a*b and a/b on decimals; nullopt on overflow of the supported range (or b == 0).
 std::optional<rdf::Decimal> DecimalMul(rdf::Decimal a, rdf::Decimal b);
 std::optional<rdf::Decimal> DecimalDiv(rdf::Decimal a, rdf::Decimal b);
@@ -77,8 +78,10 @@ ExprResult CallString(std::string_view name, Args args, Context& ctx, bool* foun
 // numeric_functions.cpp: ABS CEIL FLOOR ROUND RAND + date/time functions + hashes + UUIDs.
 ExprResult CallNumericOrDate(std::string_view name, Args args, Context& ctx, bool* found);
 // regex.cpp
-ExprResult Regex(const rdf::Term& text, const rdf::Term& pattern, const rdf::Term* flags);
+// A backtracking limit hit is reported through ctx.SetFatal (and gives an error here).
+ExprResult Regex(const rdf::Term& text, const rdf::Term& pattern, const rdf::Term* flags,
+                 Context& ctx);
 ExprResult Replace(const rdf::Term& text, const rdf::Term& pattern, const rdf::Term& replacement,
-                   const rdf::Term* flags);
+                   const rdf::Term* flags, Context& ctx);
 
 }  // namespace hamlet::sparql::expr::detail

@@ -7,8 +7,9 @@
 // which the executor evaluates itself, see below) returns an error when an argument is one.
 // Nothing here throws.
 //
-// Numbers. xsd:integer and its derived types are integers (64-bit, overflow is an error),
-// decimals are exact with 18 fractional digits (rdf/xsd.h), float/double are IEEE. Binary
+// Numbers. xsd:integer and its derived types are unbounded integers (64-bit arithmetic while
+// it does not overflow, then exact big-integer arithmetic; rdf/xsd.h), decimals are exact
+// with 18 fractional digits (rdf/xsd.h), float/double are IEEE. Binary
 // numeric operators promote integer -> decimal -> float -> double; integer / integer gives a
 // decimal; division by zero is an error for integer/decimal and INF/NaN for float/double.
 // Computed numbers are written in XSD 1.0 canonical form: "2.0"^^xsd:decimal,
@@ -36,6 +37,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "rdf/status.h"
 #include "rdf/term.h"
 
 namespace hamlet::sparql::expr {
@@ -77,11 +79,23 @@ class Context {
   // Reseeds the random source (tests).
   void Seed(uint64_t seed) { rng_.seed(seed); }
 
+  // Fatal errors. An evaluation error only makes an expression an error (a FILTER drops the
+  // row, BIND leaves the variable unbound), as the spec says. Running out of a resource
+  // (REGEX's backtracking limit) is not the data's fault and must not change the answer
+  // silently: the function records it here and returns an error, and whoever runs the
+  // query checks fatal() when execution ends and fails the query with it. The first one
+  // recorded wins.
+  void SetFatal(Status s) {
+    if (fatal_.ok()) fatal_ = std::move(s);
+  }
+  const Status& fatal() const { return fatal_; }
+
  private:
   rdf::Term now_;
   uint64_t bnode_counter_ = 0;
   std::unordered_map<std::string, std::string> solution_bnodes_;
   std::mt19937_64 rng_;
+  Status fatal_;
 };
 
 // ---- Term constructors --------------------------------------------------------------------

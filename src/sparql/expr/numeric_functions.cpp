@@ -29,7 +29,7 @@ ExprResult RoundNumber(const rdf::Term& t, Rounding mode) {
   if (!v) return std::nullopt;
   switch (v->type) {
     case XsdType::kInteger:
-      return MakeInteger(v->integer);
+      return MakeNumber(*v);
     case XsdType::kDecimal: {
       __int128 s = v->decimal.scaled;
       __int128 whole = FloorDiv(s, kDecimalScale);
@@ -68,8 +68,11 @@ ExprResult Abs(const rdf::Term& t) {
   if (!v) return std::nullopt;
   switch (v->type) {
     case XsdType::kInteger:
-      if (v->integer == std::numeric_limits<int64_t>::min()) return std::nullopt;
-      v->integer = v->integer < 0 ? -v->integer : v->integer;
+      if (v->integer < 0 || (!v->big_integer.empty() && v->big_integer[0] == '-')) {
+        XsdValue zero;
+        zero.type = XsdType::kInteger;
+        *v = rdf::IntegerArith(rdf::IntegerOp::kSub, zero, *v);  // |-2^63| is big
+      }
       break;
     case XsdType::kDecimal:
       if (v->decimal.scaled < 0) v->decimal.scaled = -v->decimal.scaled;

@@ -103,16 +103,26 @@ std::optional<XsdValue> ArithValues(ArithOp op, const XsdValue& x, const XsdValu
   XsdValue out;
   if (t == XsdType::kInteger && op != ArithOp::kDiv) {
     int64_t r = 0;
-    bool overflow = op == ArithOp::kAdd   ? __builtin_add_overflow(x.integer, y.integer, &r)
-                    : op == ArithOp::kSub ? __builtin_sub_overflow(x.integer, y.integer, &r)
-                                          : __builtin_mul_overflow(x.integer, y.integer, &r);
-    if (overflow) return std::nullopt;
+    bool big = !x.big_integer.empty() || !y.big_integer.empty();
+    bool overflow =
+        big || (op == ArithOp::kAdd   ? __builtin_add_overflow(x.integer, y.integer, &r)
+                : op == ArithOp::kSub ? __builtin_sub_overflow(x.integer, y.integer, &r)
+                                      : __builtin_mul_overflow(x.integer, y.integer, &r));
+    // xsd:integer is unbounded: past 64 bits the exact (slower) arithmetic takes over.
+    if (overflow) {
+      return rdf::IntegerArith(op == ArithOp::kAdd   ? rdf::IntegerOp::kAdd
+                               : op == ArithOp::kSub ? rdf::IntegerOp::kSub
+                                                     : rdf::IntegerOp::kMul,
+                               x, y);
+    }
     out.type = XsdType::kInteger;
     out.integer = r;
     return out;
   }
   if (t == XsdType::kInteger || t == XsdType::kDecimal) {
-    rdf::Decimal p = ToDecimal(x), q = ToDecimal(y);
+    std::optional<rdf::Decimal> dp = ToDecimal(x), dq = ToDecimal(y);
+    if (!dp || !dq) return std::nullopt;  // an integer beyond the decimal range
+    rdf::Decimal p = *dp, q = *dq;
     std::optional<rdf::Decimal> r;
     switch (op) {
       case ArithOp::kAdd:
@@ -206,7 +216,7 @@ std::optional<bool> EffectiveBooleanValue(const ExprResult& t) {
     if (!v) return false;
     switch (v->type) {
       case XsdType::kInteger:
-        return v->integer != 0;
+        return v->integer != 0 || !v->big_integer.empty();
       case XsdType::kDecimal:
         return v->decimal.scaled != 0;
       default:
@@ -256,10 +266,12 @@ ExprResult UnaryMinus(const ExprResult& a) {
   auto x = NumericValue(*a);
   if (!x) return std::nullopt;
   switch (x->type) {
-    case XsdType::kInteger:
-      if (x->integer == std::numeric_limits<int64_t>::min()) return std::nullopt;
-      x->integer = -x->integer;
+    case XsdType::kInteger: {
+      XsdValue zero;
+      zero.type = XsdType::kInteger;
+      *x = rdf::IntegerArith(rdf::IntegerOp::kSub, zero, *x);  // -(-2^63) is big
       break;
+    }
     case XsdType::kDecimal:
       x->decimal.scaled = -x->decimal.scaled;
       break;

@@ -1,8 +1,8 @@
 // String and term functions (17.4.2, 17.4.3): STR LANG DATATYPE IRI BNODE STRDT STRLANG,
 // is* tests, STRLEN SUBSTR UCASE LCASE STRSTARTS STRENDS CONTAINS STRBEFORE STRAFTER
 // ENCODE_FOR_URI CONCAT LANGMATCHES REGEX REPLACE.
-#include <locale.h>
-#include <wctype.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cctype>
@@ -25,17 +25,8 @@ std::string ToLowerAscii(std::string_view s) {
   return out;
 }
 
-// A UTF-8 C locale for Unicode case mapping (nullptr when the system has none: ASCII only).
-locale_t Utf8Locale() {
-  static locale_t loc = [] {
-    locale_t l = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
-    return l;
-  }();
-  return loc;
-}
-
 std::string MapCase(std::string_view s, bool upper) {
-  // ASCII text (most of it) maps byte by byte; the UTF-8 round trip costs ten times more.
+  // ASCII text (most of it) maps byte by byte; the ICU round trip costs ten times more.
   if (std::all_of(s.begin(), s.end(),
                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     std::string out(s);
@@ -45,18 +36,18 @@ std::string MapCase(std::string_view s, bool upper) {
     }
     return out;
   }
-  std::u32string cps = DecodeUtf8(s);
-  locale_t loc = Utf8Locale();
-  for (char32_t& c : cps) {
-    if (loc != nullptr) {
-      wint_t w = static_cast<wint_t>(c);
-      c = static_cast<char32_t>(upper ? towupper_l(w, loc) : towlower_l(w, loc));
-    } else if (c < 0x80) {
-      c = static_cast<char32_t>(upper ? std::toupper(static_cast<int>(c))
-                                      : std::tolower(static_cast<int>(c)));
-    }
+  // XPath fn:upper-case / fn:lower-case use Unicode's full case mappings, which may change
+  // the length ("straße" -> "STRASSE"); ICU's root locale applies them without any
+  // language-specific tailoring (no Turkish dotless i). Invalid UTF-8 becomes U+FFFD.
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  if (upper) {
+    u.toUpper(icu::Locale::getRoot());
+  } else {
+    u.toLower(icu::Locale::getRoot());
   }
-  return EncodeUtf8(cps);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
 }
 
 // Argument compatibility (17.4.3.1.2): both simple/xsd:string, both language-tagged with the
@@ -228,10 +219,10 @@ ExprResult CallString(std::string_view name, Args args, Context& ctx, bool* foun
     return MakeLike(a, s.substr(pos + t.size()));
   }
   if (name == "REGEX" && (n == 2 || n == 3)) {
-    return Regex(arg(0), arg(1), n == 3 ? &arg(2) : nullptr);
+    return Regex(arg(0), arg(1), n == 3 ? &arg(2) : nullptr, ctx);
   }
   if (name == "REPLACE" && (n == 3 || n == 4)) {
-    return Replace(arg(0), arg(1), arg(2), n == 4 ? &arg(3) : nullptr);
+    return Replace(arg(0), arg(1), arg(2), n == 4 ? &arg(3) : nullptr, ctx);
   }
   *found = false;
   return std::nullopt;

@@ -213,7 +213,7 @@ std::string DecimalNoPointZero(rdf::Decimal d) {
 double ToDouble(const rdf::XsdValue& v) {
   switch (v.type) {
     case rdf::XsdType::kInteger:
-      return static_cast<double>(v.integer);
+      return rdf::IntegerToDouble(v);
     case rdf::XsdType::kDecimal: {
       // Whole and fractional parts separately keep full double precision.
       __int128 whole = v.decimal.scaled / kDecimalScale, frac = v.decimal.scaled % kDecimalScale;
@@ -226,11 +226,9 @@ double ToDouble(const rdf::XsdValue& v) {
   }
 }
 
-rdf::Decimal ToDecimal(const rdf::XsdValue& v) {
+std::optional<rdf::Decimal> ToDecimal(const rdf::XsdValue& v) {
   if (v.type == rdf::XsdType::kDecimal) return v.decimal;
-  rdf::Decimal d;
-  d.scaled = static_cast<__int128>(v.integer) * kDecimalScale;
-  return d;
+  return rdf::IntegerToDecimal(v);
 }
 
 bool DecimalInRange(rdf::Decimal d) {
@@ -264,7 +262,7 @@ std::optional<rdf::Decimal> DecimalDiv(rdf::Decimal a, rdf::Decimal b) {
 std::string NumberToXPathString(const rdf::XsdValue& v) {
   switch (v.type) {
     case rdf::XsdType::kInteger:
-      return std::to_string(v.integer);
+      return rdf::CanonicalLexical(v);
     case rdf::XsdType::kDecimal:
       return DecimalNoPointZero(v.decimal);
     case rdf::XsdType::kFloat:

@@ -4,10 +4,55 @@
 #include "sparql/exec/functions.h"
 #include "sparql/plan/planner.h"
 
+#include <set>
+#include <string>
+
+#include "sparql/plan/plan_util.h"
+
 namespace hamlet::sparql::plan {
 
 using algebra::Op;
 using exec::CompiledExpr;
+
+namespace {
+
+void AddVar(const ast::Term& t, std::set<std::string>* out) {
+  if (t.is_variable()) out->insert(t.value);
+}
+
+}  // namespace
+
+void PatternVars(const Op& op, std::set<std::string>* out) {
+  for (const auto& t : op.triples) {
+    AddVar(t.subject, out);
+    AddVar(t.predicate, out);
+    AddVar(t.object, out);
+  }
+  AddVar(op.subject, out);
+  AddVar(op.object, out);
+  AddVar(op.name, out);
+  AddVar(op.var, out);
+  for (const auto& v : op.table.variables) AddVar(v, out);
+  for (const auto& g : op.group_keys) {
+    if (g.var) AddVar(*g.var, out);
+    if (g.expr.kind == ast::Expr::Kind::kTerm) AddVar(g.expr.term, out);
+  }
+  for (const auto& a : op.aggregates) AddVar(a.first, out);
+  for (const auto& v : op.vars) AddVar(v, out);
+  for (const auto& c : op.children) PatternVars(c, out);
+}
+
+ast::Expr UnbindOutOfScope(const ast::Expr& e, const std::set<std::string>& scope) {
+  if (e.kind == ast::Expr::Kind::kExists || e.kind == ast::Expr::Kind::kNotExists) return e;
+  ast::Expr out = e;
+  if (e.kind == ast::Expr::Kind::kTerm && e.term.is_variable() && !scope.count(e.term.value)) {
+    // No query can spell this name ('.' cannot start a variable), so it is never bound.
+    out.term.value = ".out_of_scope." + e.term.value;
+    return out;
+  }
+  for (auto& a : out.args) a = UnbindOutOfScope(a, scope);
+  return out;
+}
 
 Result<CompiledExpr> Planner::Compile(const ast::Expr& e) {
   CompiledExpr c;

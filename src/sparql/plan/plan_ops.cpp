@@ -147,12 +147,20 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanFilterOp(const Op& op, const Gr
   auto child = [&](size_t i, bool keep_top = false) {
     return PlanOp(op.children[i], g, keep_top && top);
   };
+  std::set<std::string> scope;
+  PatternVars(op.children[0], &scope);
+  // Inside EXISTS the pattern is the outer solution substituted in (18.6), so there the
+  // outer variables stay visible.
+  std::vector<ast::Expr> scoped;
+  for (const auto& e : op.exprs) {
+    scoped.push_back(correlated_ > 0 ? e : UnbindOutOfScope(e, scope));
+  }
   JoinGroup group;
-  if (CollectGroup(op.children[0], &group)) return PlanGroup(group, op.exprs, g);
+  if (CollectGroup(op.children[0], &group)) return PlanGroup(group, scoped, g);
   auto c = child(0);
   if (!c.ok()) return c;
   std::vector<CompiledExpr> exprs;
-  for (const auto& e : op.exprs) {
+  for (const auto& e : scoped) {
     auto ce = Compile(e);
     if (!ce.ok()) return ce.status();
     exprs.push_back(std::move(*ce));

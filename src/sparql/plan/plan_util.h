@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <iterator>
 #include <set>
+#include <string>
 #include <vector>
 
+#include "sparql/algebra/algebra.h"
 #include "sparql/exec/physical.h"
 
 namespace hamlet::sparql::plan {
@@ -32,6 +34,14 @@ inline std::vector<size_t> Intersect(const std::vector<size_t>& a, const std::ve
   std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
   return out;
 }
+
+// Every variable `op` or an operator under it mentions (a superset of those in scope).
+void PatternVars(const algebra::Op& op, std::set<std::string>* out);
+
+// `e` with the variables outside `scope` (not inside EXISTS) renamed to names no row binds:
+// a FILTER sees only its own pattern's solutions, so they are unbound there even when the
+// pattern runs seeded with an outer row (W3C optional-filter#dawg-optional-filter-005).
+ast::Expr UnbindOutOfScope(const ast::Expr& e, const std::set<std::string>& scope);
 
 inline bool IsStorePattern(const exec::PhysicalOp& op) {
   return op.SeekableBySeed();

@@ -221,6 +221,17 @@ void Lowerer::CheckProjection(const Node& clause, ast::Query& q, const VarSet& w
       grouped.insert(g.expr.term.value);
     }
   }
+  // HAVING filters the groups before SELECT's expressions run (18.2.4.1): it may read the
+  // group keys and aggregates only.
+  if (aggregate_query) {
+    for (const ast::Expr& h : q.modifiers.having) {
+      if (const ast::Expr* bad = FindUngrouped(h, grouped)) {
+        Fail(bad->offset, "variable ?" + bad->term.value +
+                              " in HAVING is not grouped: use it in GROUP BY or inside an "
+                              "aggregate");
+      }
+    }
+  }
   VarSet projected;
   std::size_t i = 0;
   for (const Node& k : clause.kids) {

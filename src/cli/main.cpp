@@ -4,8 +4,12 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <string>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -13,7 +17,36 @@
 #include "cli/query_command.h"
 #include "repl/repl.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+// --timeout: seconds as a finite number >= 0. CLI11 reads "-1", "nan" and "inf" as doubles,
+// and the engine treats any of them as "no limit", which is never what was meant.
+std::string CheckTimeout(const std::string& text) {
+  try {
+    size_t used = 0;
+    double v = std::stod(text, &used);
+    if (used == text.size() && std::isfinite(v) && v >= 0) return "";
+  } catch (const std::exception&) {
+  }
+  return "--timeout wants a number of seconds >= 0 (0 = no limit), got '" + text + "'";
+}
+
+// A command's output that never reached its destination (a full disk, a closed pipe) is a
+// failure even when the command itself succeeded: buffered bytes are written only here.
+int FinishOutput(int code) {
+  std::cout.flush();
+  bool failed = !std::cout.good();
+  int err = 0;
+  if (std::fflush(stdout) != 0) err = errno;
+  failed = failed || err != 0 || std::ferror(stdout) != 0;
+  if (!failed) return code;
+  std::fprintf(stderr, "hamlet: writing the output failed%s%s\n", err != 0 ? ": " : "",
+               err != 0 ? std::strerror(err) : "");
+  if (code != hamlet::cli::kExitOk) return code;
+  return err == ENOSPC || err == EDQUOT ? hamlet::cli::kExitResource : hamlet::cli::kExitInternal;
+}
+
+int Run(int argc, char** argv) {
   using namespace hamlet::cli;
   CLI::App app{
       "Hamlet: a knowledge-graph store for the EU Smart Villages field (RDF quads in RocksDB)."};
@@ -25,8 +58,10 @@ int main(int argc, char** argv) {
                  "else ~/.local/share/hamlet/store)")
       ->capture_default_str();
   app.footer(
-      "Exit codes: 0 success, 1 bad input (malformed file, missing file), 2 bad usage, "
-      "3 internal error.\nRun 'hamlet COMMAND --help' for the options of a command.");
+      "Exit codes: 0 success, 1 bad input (malformed file or query, missing file or folder, "
+      "timeout), 2 bad usage, 3 internal error (I/O failure, corrupt store), 4 resource "
+      "problem (store in use, disk full, permission denied).\nRun 'hamlet COMMAND --help' for the "
+      "options of a command.");
 
   LoadArgs load;
   auto* load_cmd = app.add_subcommand(
@@ -78,6 +113,7 @@ int main(int argc, char** argv) {
   query_cmd
       ->add_option("--timeout", query.timeout,
                    "Stop the query after this many seconds (exit code 1); 0 = no limit")
+      ->check(CheckTimeout)
       ->capture_default_str();
   query_cmd->add_option("--memory-limit", query.memory_limit,
                         "Memory the query's operators may hold (ORDER BY, GROUP BY, DISTINCT, "
@@ -104,6 +140,7 @@ int main(int argc, char** argv) {
       ->add_option("--timeout", repl.timeout_seconds,
                    "Stop each query after this many seconds; 0 = no limit (Ctrl-C cancels a "
                    "query in any case)")
+      ->check(CheckTimeout)
       ->capture_default_str();
   repl_cmd->add_option("--memory-limit", repl.memory_limit,
                        "Memory each query's operators may hold, e.g. 256M or 2G (default: 1G)");
@@ -152,4 +189,10 @@ int main(int argc, char** argv) {
   }
   std::fputs(app.help().c_str(), stdout);
   return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return FinishOutput(Run(argc, argv));
 }

@@ -2,9 +2,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <string_view>
 
 #include "cli/exit_codes.h"
 #include "io/writer.h"
@@ -38,11 +40,22 @@ Result<std::string> QueryText(const QueryArgs& args) {
   if (args.file == "-") {
     ss << std::cin.rdbuf();
   } else {
+    // An ifstream opens a folder and then reads nothing, which the parser would report as
+    // "found end of input".
+    std::error_code ec;
+    if (std::filesystem::is_directory(args.file, ec)) {
+      return Status::InvalidInput(args.file + " is a folder, not a query file");
+    }
     std::ifstream in(args.file, std::ios::binary);
     if (!in) return Status::NotFound(args.file + ": cannot read the query file");
     ss << in.rdbuf();
+    if (in.bad()) return Status::IoError(args.file + ": reading the query file failed");
   }
-  return ss.str();
+  std::string text = ss.str();
+  // Editors on Windows start UTF-8 files with a byte order mark; SPARQL has no use for it.
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (std::string_view(text).substr(0, kBom.size()) == kBom) text.erase(0, kBom.size());
+  return text;
 }
 
 // Runs the query to its end, discarding the answer, so that EXPLAIN shows actual rows.

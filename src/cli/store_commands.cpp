@@ -156,8 +156,12 @@ int RunDcatExport(const ExportArgs& args) {
   publish::DcatBundleOptions options{args.dcat_dir, args.base_url, args.dcat_config};
   auto summary = publish::WriteDcatBundle(*snap, options);
   if (!summary.ok()) {
-    std::fprintf(stderr, "hamlet: the DCAT-AP export failed; %s is unchanged\n",
-                 args.dcat_dir.c_str());
+    // Only complete bundles are ever put at DIR (dcat_bundle.h), so whatever is there now is
+    // the previous one; say which case this is rather than promise "unchanged" blindly.
+    std::error_code ec;
+    bool kept = std::filesystem::is_directory(args.dcat_dir, ec);
+    std::fprintf(stderr, "hamlet: the DCAT-AP export failed; %s %s\n", args.dcat_dir.c_str(),
+                 kept ? "holds the previous bundle" : "was not created");
     return Fail(summary.status());
   }
   std::fprintf(stderr, "wrote %zu datasets, %zu distribution files (%s bytes) and ",

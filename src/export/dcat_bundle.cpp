@@ -2,7 +2,12 @@
 
 #include <openssl/evp.h>
 
+#include <fcntl.h>
+#include <stdio.h>
+
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -170,6 +175,56 @@ Result<std::string> FileSha1(const std::string& path) {
   return hex;
 }
 
+namespace {
+
+// A swap by two renames (DIR -> DIR.old, DIR.partial -> DIR) killed between them leaves no
+// DIR; the last complete bundle is then DIR.old, and it goes back before anything else.
+Status RecoverInterruptedSwap(const fs::path& dir) {
+  std::error_code ec;
+  std::string old = dir.string() + ".old";
+  if (fs::exists(dir, ec) || !fs::is_directory(old, ec)) return Status::Ok();
+  fs::rename(old, dir, ec);
+  if (ec) {
+    return Status::IoError(dir.string() + " is missing and " + old +
+                           " (the previous bundle) cannot be moved back: " + ec.message());
+  }
+  return Status::Ok();
+}
+
+// Puts the finished bundle at DIR. With an existing DIR, renameat2(RENAME_EXCHANGE) swaps
+// both folders in one step, so there is no moment without a complete DIR. File systems
+// without it get two renames, which RecoverInterruptedSwap repairs if killed in between.
+Status SwapIn(const std::string& staging, const fs::path& dir) {
+  std::error_code ec;
+  const std::string target = dir.string();
+  std::string why;
+  if (!fs::exists(dir, ec)) {
+    if (::rename(staging.c_str(), target.c_str()) == 0) return Status::Ok();
+    why = std::strerror(errno);
+  } else if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) ==
+             0) {
+    fs::remove_all(staging, ec);  // now the previous bundle
+    return Status::Ok();
+  } else if (errno != EINVAL && errno != ENOSYS) {
+    why = std::strerror(errno);
+  } else {
+    std::string old = target + ".old";
+    fs::remove_all(old, ec);
+    fs::rename(dir, old, ec);
+    if (!ec) fs::rename(staging, dir, ec);
+    if (!ec) {
+      fs::remove_all(old, ec);
+      return Status::Ok();
+    }
+    why = ec.message();
+    if (!fs::exists(dir)) fs::rename(old, dir, ec);
+  }
+  fs::remove_all(staging, ec);
+  return Status::IoError(target + ": cannot move the finished bundle into place (" + why + ")");
+}
+
+}  // namespace
+
 Result<DcatBundleSummary> WriteDcatBundle(const store::Snapshot& snapshot,
                                           const DcatBundleOptions& options) {
   std::string base = options.base_url;
@@ -183,6 +238,7 @@ Result<DcatBundleSummary> WriteDcatBundle(const store::Snapshot& snapshot,
   }
   fs::path dir = fs::path(options.dir).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();
+  HAMLET_RETURN_IF_ERROR(RecoverInterruptedSwap(dir));
   std::string staging = dir.string() + ".partial";
   std::error_code ec;
   fs::remove_all(staging, ec);
@@ -192,17 +248,7 @@ Result<DcatBundleSummary> WriteDcatBundle(const store::Snapshot& snapshot,
     fs::remove_all(staging, ec);
     return summary;
   }
-  // Swap the finished bundle in; the old one is removed only once the new one is in place.
-  std::string old = dir.string() + ".old";
-  fs::remove_all(old, ec);
-  bool had_old = fs::exists(dir);
-  if (had_old) fs::rename(dir, old, ec);
-  if (!ec) fs::rename(staging, dir, ec);
-  if (ec) {
-    if (had_old && !fs::exists(dir)) fs::rename(old, dir, ec);
-    return Status::IoError(dir.string() + ": cannot move the finished bundle into place");
-  }
-  fs::remove_all(old, ec);
+  HAMLET_RETURN_IF_ERROR(SwapIn(staging, dir));
   return summary;
 }
 

@@ -4,8 +4,10 @@
 //   DIR/catalog-2.1.1.ttl   the same graph as DCAT-AP 2.1.1 wants it (dcat:byteSize as decimal)
 //   DIR/void.ttl            VoID: sizes, classes, properties and linksets per dataset
 //   DIR/download/...        the distribution files the catalogue lists, with size and SHA-1
-// The bundle is built beside DIR and moved into place at the end, so a failed export leaves
-// an existing DIR as it was.
+// The bundle is built in DIR.partial and swapped with DIR in one atomic step at the end
+// (renameat2 RENAME_EXCHANGE), so a failed or killed export leaves an existing DIR as it was.
+// Where the file system cannot exchange, two renames are used; an export killed between them
+// leaves DIR.old, which the next export moves back to DIR before it starts.
 #pragma once
 
 #include <cstdint>

@@ -43,8 +43,13 @@ struct GraphExportSummary {
 Result<GraphExportSummary> ExportGraph(const store::Snapshot& snapshot,
                                        const GraphExportOptions& options, FILE* out);
 
-// The same, to a file written atomically: a temporary beside `path` renamed over it, so a
-// failed export never leaves a half-written file behind.
+// The same, to `path`. A regular file (or no file yet) is replaced atomically: the export goes
+// to a temporary beside it, is synced and renamed over it, so a failed export leaves the old
+// file (or none). A symbolic link is followed and its target treated the same way, so the
+// link stays. Anything else (a FIFO, a device such as /dev/null or /dev/full) is written in
+// place, since renaming over it would replace it. Every write, flush and close is checked.
+// Errors: NotFound when the folder does not exist; InvalidInput when `path` is a folder;
+// ResourceExhausted for a full disk or refused permission; IoError otherwise.
 Result<GraphExportSummary> ExportGraphToFile(const store::Snapshot& snapshot,
                                              const GraphExportOptions& options,
                                              const std::string& path);

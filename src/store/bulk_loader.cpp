@@ -44,11 +44,6 @@ constexpr double kProgressIntervalSeconds = 0.5;
 constexpr size_t kBatchQuads = 1 << 14;
 constexpr size_t kBatchesInFlight = 4;
 
-Status FromRocks(const rocksdb::Status& s, const std::string& what) {
-  if (s.ok()) return Status::Ok();
-  return Status::IoError(what + ": " + s.ToString());
-}
-
 bool IsNew(TermId id, uint64_t first_seq) {
   return id != kNoTerm && !IsInline(id) && SequenceOf(id) >= first_seq;
 }
@@ -572,6 +567,7 @@ class LoadJob {
 
 Result<LoadResult> RocksStore::Load(const std::vector<LoadSource>& sources,
                                     const LoadOptions& options) {
+  if (read_only_) return Status::InvalidArgument(dir_ + ": the store was opened read-only");
   std::lock_guard<std::mutex> lock(write_mutex_);
   LoadJob job(this, options);
   HAMLET_RETURN_IF_ERROR(job.Begin());
@@ -588,6 +584,7 @@ Result<LoadResult> RocksStore::Load(const std::vector<LoadSource>& sources,
 }
 
 Result<LoadResult> RocksStore::Insert(const std::vector<rdf::Quad>& quads) {
+  if (read_only_) return Status::InvalidArgument(dir_ + ": the store was opened read-only");
   std::lock_guard<std::mutex> lock(write_mutex_);
   LoadOptions options;
   LoadJob job(this, options);

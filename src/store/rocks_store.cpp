@@ -1,8 +1,5 @@
 #include "store/rocks_store.h"
 
-#include <rocksdb/filter_policy.h>
-#include <rocksdb/table.h>
-
 #include <filesystem>
 
 #include "store/distinct_sketch.h"
@@ -14,36 +11,6 @@ namespace hamlet::store {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Shared block cache for all column families. Larger helps repeated queries; the default
-// store must stay modest on a laptop.
-constexpr size_t kBlockCacheBytes = 256ull << 20;
-// Quad indexes are scanned in ranges: bigger blocks compress better and cost fewer index
-// entries. Dictionary CFs serve point look-ups: small blocks and a bloom filter.
-constexpr size_t kIndexBlockBytes = 16 << 10;
-constexpr size_t kDictBlockBytes = 4 << 10;
-constexpr double kBloomBitsPerKey = 10;
-
-const char* CfName(int i) {
-  switch (i) {
-    case kCfMeta:
-      return rocksdb::kDefaultColumnFamilyName.c_str();
-    case kCfId2Term:
-      return "id2term";
-    case kCfTerm2Id:
-      return "term2id";
-    case kCfStats:
-      return "stats";
-    default:
-      return IndexName(static_cast<IndexId>(i - kCfIndex0));
-  }
-}
-
-Status FromRocks(const rocksdb::Status& s, const std::string& what) {
-  if (s.ok()) return Status::Ok();
-  if (s.IsCorruption()) return Status::Corruption(what + ": " + s.ToString());
-  return Status::IoError(what + ": " + s.ToString());
-}
 
 std::string Successor(const std::string& prefix) {
   std::string s = prefix;
@@ -264,91 +231,6 @@ std::string EncodeLe64(uint64_t v) {
   std::string s(8, '\0');
   for (int i = 0; i < 8; ++i) s[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
   return s;
-}
-
-Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& dir,
-                                                const OpenOptions& options) {
-  std::error_code ec;
-  bool exists = fs::exists(dir, ec);
-  bool is_new = !fs::exists(fs::path(dir) / "CURRENT", ec);
-  if (exists && is_new && !fs::is_empty(dir, ec)) {
-    return Status::Corruption(dir +
-                              " is not a Hamlet store (it has files but no RocksDB CURRENT file)");
-  }
-  if (is_new && !options.create_if_missing) return Status::NotFound(dir + ": no store here");
-  if (is_new) {
-    fs::create_directories(dir, ec);
-    if (ec) return Status::IoError(dir + ": cannot create folder (" + ec.message() + ")");
-  }
-  // Leftovers of a load that died before committing: its SST files were never ingested.
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.path().filename().string().rfind("tmp-load-", 0) == 0)
-      fs::remove_all(entry.path(), ec);
-  }
-
-  std::unique_ptr<RocksStore> store(new RocksStore());
-  store->dir_ = dir;
-  rocksdb::DBOptions db_options;
-  db_options.create_if_missing = true;
-  db_options.create_missing_column_families = true;
-  db_options.max_background_jobs = 2;
-  db_options.bytes_per_sync = 1 << 20;
-  db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
-  db_options.keep_log_file_num = 2;
-
-  auto cache = rocksdb::NewLRUCache(options.block_cache_bytes > 0 ? options.block_cache_bytes
-                                                                   : kBlockCacheBytes);
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (int i = 0; i < kCfCount; ++i) {
-    rocksdb::ColumnFamilyOptions cf;
-    rocksdb::BlockBasedTableOptions table;
-    table.block_cache = cache;
-    bool dict = i == kCfId2Term || i == kCfTerm2Id;
-    table.block_size = dict ? kDictBlockBytes : kIndexBlockBytes;
-    // term->id look-ups often miss (is this term new?): a bloom filter answers those.
-    // id->term look-ups always hit, so a filter would be pure cost there; a hash index in
-    // each data block replaces the binary search instead.
-    if (i == kCfTerm2Id) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
-    if (i == kCfId2Term) {
-      table.data_block_index_type = rocksdb::BlockBasedTableOptions::kDataBlockBinaryAndHash;
-    }
-    table.format_version = 5;
-    cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-    cf.compression = rocksdb::kLZ4Compression;
-    cf.bottommost_compression = rocksdb::kZSTD;
-    cf.level_compaction_dynamic_level_bytes = true;
-    descriptors.emplace_back(CfName(i), cf);
-    store->cf_options_.emplace_back(db_options, cf);
-  }
-  rocksdb::Status s = rocksdb::DB::Open(db_options, dir, descriptors, &store->cfs_, &store->db_);
-  if (!s.ok()) {
-    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
-      return Status::IoError(dir + " is in use by another Hamlet process (" + s.ToString() + ")");
-    }
-    return FromRocks(s, "cannot open store " + dir);
-  }
-  std::string version;
-  s = store->db_->Get(rocksdb::ReadOptions(), store->cfs_[kCfMeta], kMetaFormatVersion, &version);
-  if (s.IsNotFound()) {
-    if (!is_new) return Status::Corruption(dir + " is not a Hamlet store (no format version)");
-    rocksdb::WriteBatch batch;
-    batch.Put(store->cfs_[kCfMeta], kMetaFormatVersion, std::to_string(kFormatVersion));
-    batch.Put(store->cfs_[kCfMeta], kMetaNextSequence, EncodeLe64(1));
-    batch.Put(store->cfs_[kCfMeta], kMetaLoadCounter, EncodeLe64(0));
-    HAMLET_RETURN_IF_ERROR(FromRocks(store->db_->Write(rocksdb::WriteOptions(), &batch), "init"));
-  } else if (!s.ok()) {
-    return FromRocks(s, "cannot read store format");
-  } else if (version != std::to_string(kFormatVersion)) {
-    return Status::Corruption(dir + " has on-disk format version " + version +
-                              "; this Hamlet reads version " + std::to_string(kFormatVersion));
-  }
-  return std::unique_ptr<Store>(std::move(store));
-}
-
-RocksStore::~RocksStore() {
-  // Debian's RocksDB asserts that column family handles are gone before the DB.
-  for (auto* h : cfs_) db_->DestroyColumnFamilyHandle(h);
-  delete db_;
 }
 
 std::unique_ptr<Snapshot> RocksStore::GetSnapshot() const {

@@ -38,6 +38,10 @@ inline constexpr const char* kStatsTotal = "T";
 uint64_t DecodeLe64(const std::string& v);
 std::string EncodeLe64(uint64_t v);
 
+// A RocksDB status as a Hamlet one; `what` says what was being done. A full disk, a refused
+// permission and a held lock are ResourceExhausted (exit code 4): the user can fix them.
+Status FromRocks(const rocksdb::Status& s, const std::string& what);
+
 class RocksStore : public Store {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& dir, const OpenOptions& options);
@@ -49,6 +53,7 @@ class RocksStore : public Store {
   Result<LoadResult> Insert(const std::vector<rdf::Quad>& quads) override;
   uint64_t DiskBytes() const override;
   const std::string& dir() const override { return dir_; }
+  bool read_only() const { return read_only_; }
 
   rocksdb::DB* db() const { return db_; }
   rocksdb::ColumnFamilyHandle* cf(int i) const { return cfs_[i]; }
@@ -56,7 +61,16 @@ class RocksStore : public Store {
 
  private:
   RocksStore() = default;
+  // store_open.cpp: the steps of Open.
+  Status OpenDb(bool read_only, bool create);
+  size_t block_cache_bytes_ = 0;  // 0: kBlockCacheBytes (OpenOptions::block_cache_bytes)
+  Status CheckFormat(bool read_only);
+  Status Init();
+  Result<bool> IsEmpty() const;
+
   std::string dir_;
+  bool read_only_ = false;
+  int lock_fd_ = -1;  // flock on DIR/LOCK, shared for readers, exclusive for the writer
   rocksdb::DB* db_ = nullptr;
   std::vector<rocksdb::ColumnFamilyHandle*> cfs_;
   std::vector<rocksdb::Options> cf_options_;  // full options per CF (for SstFileWriter)

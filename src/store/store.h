@@ -7,8 +7,8 @@
 //
 // Thread safety: a Store may be shared by threads. Loads are serialised by an internal
 // mutex; any number of snapshots may be read concurrently with a load. A Snapshot and its
-// cursors are for one thread at a time. Only one process may open a store for writing at a
-// time (RocksDB's LOCK file); a second gets an IoError saying so.
+// cursors are for one thread at a time. A store is used by one writing process or by any
+// number of reading ones at a time; any other open gets ResourceExhausted ("in use").
 //
 // Ownership: a Snapshot must not outlive the Store it came from; a QuadCursor must not
 // outlive its Snapshot.
@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,6 +43,11 @@ struct OpenOptions {
   // RocksDB's block cache (0: the default, 256 MiB). A one-shot command gains little from a
   // big cache, which starts cold, but pays for it in resident memory on a long scan.
   size_t block_cache_bytes = 0;
+  // Reading only: nothing in the folder is created or changed (no log, WAL or MANIFEST), so
+  // a read-only folder or mount and a full disk still serve reads, and any number of readers
+  // may share the store; Load and Insert then fail. Unset: read-only exactly when
+  // create_if_missing is false, which is what every command that only reads asks for.
+  std::optional<bool> read_only;
 };
 
 // Iterates the quads matching a pattern, in the order of the index chosen for it.
@@ -129,9 +135,12 @@ struct LoadResult {
 
 class Store {
  public:
-  // Opens (and with create_if_missing, creates) the store in `dir`. Errors: IoError when the
-  // folder cannot be used or another process holds it; Corruption when the folder is not a
-  // Hamlet store or has another format version.
+  // Opens (and with create_if_missing, creates) the store in `dir`. Creation survives a kill
+  // at any moment: a folder holding only an interrupted creation counts as no store yet.
+  // Nothing is written before the folder is known to be a Hamlet store. Errors: NotFound (no
+  // store and not creating); ResourceExhausted when another process holds the store, the
+  // disk is full or the OS refuses access; Corruption when the folder is not a Hamlet store
+  // or has another format version; IoError for other failures.
   static Result<std::unique_ptr<Store>> Open(const std::string& dir,
                                              const OpenOptions& options = {});
 

@@ -259,9 +259,43 @@ TEST_F(BundleTest, FailedExportLeavesTheOldBundleAsItWas) {
                               " --base-url " + kBase + " --config " + bad_config);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("catalog.iri: missing"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("is unchanged"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("holds the previous bundle"), std::string::npos) << r.err;
   EXPECT_EQ(testing::Slurp(Bundle() + "/catalog.ttl"), before);
   EXPECT_FALSE(fs::exists(Bundle() + ".partial"));
+}
+
+// An export killed between the two renames of a non-atomic swap left only DIR.old and
+// DIR.partial. The next export, even a failing one, puts DIR.old back first, and says so
+// truthfully.
+TEST_F(BundleTest, ExportKilledMidSwapIsRecoveredByTheNextOne) {
+  std::string dir = dir_->Sub("swapped");
+  fs::copy(Bundle(), dir + ".old", fs::copy_options::recursive);
+  fs::create_directories(dir + ".partial/download");
+  dir_->Write("swapped.partial/catalog.ttl", "half");
+  std::string before = testing::Slurp(dir + ".old/catalog.ttl");
+  std::string bad_config = dir_->Write("bad2.json", "{\"catalog\": {\"title\": 3}}");
+  auto r = testing::RunHamlet("--store " + Store() + " export --dcat-ap " + dir + " --base-url " +
+                              kBase + " --config " + bad_config);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(dir + " holds the previous bundle"), std::string::npos) << r.err;
+  EXPECT_EQ(testing::Slurp(dir + "/catalog.ttl"), before);
+  EXPECT_FALSE(fs::exists(dir + ".old"));
+  EXPECT_FALSE(fs::exists(dir + ".partial"));
+}
+
+// The swap of a new bundle over an existing one is a single exchange: at no moment is there
+// no DIR, and nothing of the previous bundle is left beside it.
+TEST_F(BundleTest, NewBundleReplacesTheOldOneAndLeavesNothingBeside) {
+  std::string dir = dir_->Sub("again");
+  fs::copy(Bundle(), dir, fs::copy_options::recursive);
+  dir_->Write("again/stale.txt", "from before");
+  auto r = testing::RunHamlet("--store " + Store() + " export --dcat-ap " + dir + " --base-url " +
+                              kBase + " --config " + HAMLET_SOURCE_DIR + "/config/dcat-ap.json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(fs::exists(dir + "/stale.txt"));
+  EXPECT_EQ(testing::Slurp(dir + "/catalog.ttl"), testing::Slurp(Bundle() + "/catalog.ttl"));
+  EXPECT_FALSE(fs::exists(dir + ".old"));
+  EXPECT_FALSE(fs::exists(dir + ".partial"));
 }
 
 TEST_F(BundleTest, MalformedConfigurationNamesFileLineAndColumn) {

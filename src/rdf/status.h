@@ -16,15 +16,15 @@ class Status {
  public:
   enum class Code {
     kOk = 0,
-    kInvalidInput,     // the user's input is malformed (syntax, bad IRI, bad literal)
-    kInvalidArgument,  // a caller passed something the API does not accept (bad usage)
-    kNotFound,         // a file, graph or term does not exist
-    kIoError,          // the operating system or RocksDB failed to read or write
-    kCorruption,       // stored data is not what this version of Hamlet wrote
-    kCancelled,        // a cancellation token fired (timeout or user interrupt)
+    kInvalidInput,       // the user's input is malformed (syntax, bad IRI, bad literal)
+    kInvalidArgument,    // a caller passed something the API does not accept (bad usage)
+    kNotFound,           // a file, graph or term does not exist
+    kIoError,            // the operating system or RocksDB failed to read or write
+    kCorruption,         // stored data is not what this version of Hamlet wrote
+    kCancelled,          // a cancellation token fired (timeout or user interrupt)
     kResourceExhausted,  // a resource ran out: a query's memory budget, disk space, the store
                          // lock held by another process, a permission the OS refused
-    kInternal,         // a bug: an invariant did not hold
+    kInternal,           // a bug: an invariant did not hold
   };
 
   Status() = default;

@@ -18,7 +18,9 @@ bool IsLocalNameChar(unsigned char c) {
 
 }  // namespace
 
-size_t DisplayWidth(std::string_view s) { return utf8::CountCodePoints(s); }
+size_t DisplayWidth(std::string_view s) {
+  return utf8::CountCodePoints(s);
+}
 
 std::string Truncate(std::string_view s, size_t max) {
   if (max == 0 || DisplayWidth(s) <= max) return std::string(s);

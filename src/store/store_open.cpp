@@ -167,8 +167,7 @@ rocksdb::DBOptions MakeDbOptions(const std::string& dir, bool read_only) {
 }
 
 std::vector<rocksdb::ColumnFamilyDescriptor> MakeDescriptors(size_t block_cache_bytes) {
-  auto cache =
-      rocksdb::NewLRUCache(block_cache_bytes > 0 ? block_cache_bytes : kBlockCacheBytes);
+  auto cache = rocksdb::NewLRUCache(block_cache_bytes > 0 ? block_cache_bytes : kBlockCacheBytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (int i = 0; i < kCfCount; ++i) {
     rocksdb::ColumnFamilyOptions cf;

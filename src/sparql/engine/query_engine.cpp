@@ -174,7 +174,7 @@ bool PreparedQuery::State::NextRow() {
   if (!EnsureOpen()) return false;
   if (!cursor->Next(&row)) {
     Status s = cursor->status();
-    if (s.ok()) s = token.Check();  // a cursor may end early because the token fired
+    if (s.ok()) s = token.Check();      // a cursor may end early because the token fired
     if (s.ok()) s = functions.fatal();  // e.g. REGEX's backtracking limit (expr.h)
     if (!s.ok()) Fail(s);
     done = true;

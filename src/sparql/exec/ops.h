@@ -163,7 +163,7 @@ class OrderByOp : public PhysicalOp {
  private:
   std::vector<SortKey> keys_;
   mutable size_t spilled_runs_ = 0;  // for EXPLAIN: runs written by the last Open
-}; 
+};
 
 // The order of ORDER BY over possibly unbound terms (SPARQL 1.1 section 15.1):
 // negative, zero or positive like strcmp.

@@ -16,6 +16,20 @@ using algebra::Op;
 using exec::CompiledExpr;
 using exec::GraphContext;
 
+namespace {
+
+// `parent` on top of `child`, passing its rows through: same variables, same estimate.
+std::unique_ptr<PhysicalOp> PassThrough(std::unique_ptr<PhysicalOp> parent,
+                                        std::unique_ptr<PhysicalOp> child) {
+  parent->certain_vars = child->certain_vars;
+  parent->maybe_vars = child->maybe_vars;
+  parent->estimated_rows = child->estimated_rows;
+  parent->children.push_back(std::move(child));
+  return parent;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<PhysicalOp>> Planner::PlanBgpOp(const Op& op, const GraphContext& g,
                                                        bool /*top*/) {
   if (op.triples.empty()) return PlanBgp(op.triples, g);
@@ -332,11 +346,7 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanOrderByOp(const Op& op, const G
     keys.push_back(exec::SortKey{std::move(*e), o.descending});
   }
   auto s = std::make_unique<exec::OrderByOp>(std::move(keys));
-  s->certain_vars = (*c)->certain_vars;
-  s->maybe_vars = (*c)->maybe_vars;
-  s->estimated_rows = (*c)->estimated_rows;
-  s->children.push_back(std::move(*c));
-  return std::unique_ptr<PhysicalOp>(std::move(s));
+  return PassThrough(std::move(s), std::move(*c));
 }
 
 Result<std::unique_ptr<PhysicalOp>> Planner::PlanProjectOp(const Op& op, const GraphContext& g,
@@ -368,11 +378,7 @@ Result<std::unique_ptr<PhysicalOp>> Planner::PlanDistinctOp(const Op& op, const 
   auto c = child(0, true);
   if (!c.ok()) return c;
   auto d = std::make_unique<exec::DistinctOp>();
-  d->certain_vars = (*c)->certain_vars;
-  d->maybe_vars = (*c)->maybe_vars;
-  d->estimated_rows = (*c)->estimated_rows;
-  d->children.push_back(std::move(*c));
-  return std::unique_ptr<PhysicalOp>(std::move(d));
+  return PassThrough(std::move(d), std::move(*c));
 }
 
 Result<std::unique_ptr<PhysicalOp>> Planner::PlanSliceOp(const Op& op, const GraphContext& g,
